@@ -1,0 +1,96 @@
+/**
+ * Column builders for the table schemas.
+ *
+ * A column is a zod schema of the *parsed* value plus metadata (`kind`, SQL type,
+ * German label and definition). The zod schema is the single definition: its JSON
+ * Schema form (`z.toJSONSchema`) drives the SQL checks of the validator, the DDL of
+ * the warehouse and the data dictionary. Bounds, enums and patterns are therefore
+ * written once, here, as ordinary zod constraints.
+ */
+import { z } from "zod";
+
+export type ColumnKind = "text" | "int" | "dec" | "date" | "bool" | "enum" | "ags";
+
+export interface ColumnMeta {
+  kind: ColumnKind;
+  /** DuckDB type of the column in the warehouse. */
+  sqlType: string;
+  /** German label for tables, charts and the data dictionary. */
+  label: string;
+  /** German definition for the data dictionary and the methodology page. */
+  definition: string;
+  unit?: string;
+  /** Decimal places allowed in the input (dec only). */
+  scale?: number;
+  /** Personal data: read for checks only, never written to the warehouse or any output. */
+  personal?: boolean;
+  /** Empty input counts as `false` (bool only; the contract allows `x`/empty). */
+  emptyIsFalse?: boolean;
+}
+
+interface Described {
+  label: string;
+  definition: string;
+  unit?: string;
+}
+
+const withMeta = <T extends z.ZodType>(schema: T, meta: ColumnMeta): T => schema.meta({ ...meta }) as T;
+
+export const text = (d: Described & { personal?: boolean }) =>
+  withMeta(z.string().min(1), { kind: "text", sqlType: "VARCHAR", ...d });
+
+export const int = (d: Described & { min?: number; max?: number }) => {
+  let s = z.number().int();
+  if (d.min !== undefined) s = s.min(d.min);
+  if (d.max !== undefined) s = s.max(d.max);
+  return withMeta(s, { kind: "int", sqlType: "INTEGER", label: d.label, definition: d.definition, unit: d.unit });
+};
+
+/**
+ * Decimal with a fixed number of places. Amounts use scale 2 (cents): an input
+ * with more places is rejected, never rounded, because rounding would change a
+ * booked amount without anyone noticing.
+ */
+export const dec = (
+  d: Described & { scale: number; precision?: number; min?: number; max?: number; gt?: number },
+) => {
+  let s = z.number();
+  if (d.min !== undefined) s = s.min(d.min);
+  if (d.gt !== undefined) s = s.gt(d.gt);
+  if (d.max !== undefined) s = s.max(d.max);
+  return withMeta(s, {
+    kind: "dec",
+    sqlType: `DECIMAL(${d.precision ?? 18},${d.scale})`,
+    scale: d.scale,
+    label: d.label,
+    definition: d.definition,
+    unit: d.unit,
+  });
+};
+
+/** Amount in euros with cents. Sign rules live in the table's row rules. */
+export const euro = (d: Described & { min?: number; gt?: number }) => dec({ unit: "EUR", ...d, scale: 2 });
+
+export const date = (d: Described) => withMeta(z.iso.date(), { kind: "date", sqlType: "DATE", ...d });
+
+export const bool = (d: Described) =>
+  withMeta(z.boolean(), { kind: "bool", sqlType: "BOOLEAN", emptyIsFalse: true, ...d });
+
+export const oneOf = <const V extends readonly [string, ...string[]]>(values: V, d: Described) =>
+  withMeta(z.enum(values), { kind: "enum", sqlType: "VARCHAR", ...d });
+
+/** Amtlicher Gemeindeschlüssel: 5 digits for a Kreis, 8 for a municipality; Baden-Württemberg = 08. */
+export const ags = (d: Described & { digits: "kreis" | "kreis_oder_gemeinde" }) =>
+  withMeta(z.string().regex(d.digits === "kreis" ? /^08\d{3}$/ : /^08\d{3}(\d{3})?$/), {
+    kind: "ags",
+    sqlType: "VARCHAR",
+    label: d.label,
+    definition: d.definition,
+  });
+
+export function columnMeta(schema: z.ZodType): ColumnMeta {
+  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  const meta = (schema.meta() ?? inner.meta()) as ColumnMeta | undefined;
+  if (!meta?.kind) throw new Error("column without metadata");
+  return meta;
+}
