@@ -26,6 +26,9 @@ export interface ColumnMeta {
   personal?: boolean;
   /** Empty input counts as `false` (bool only; the contract allows `x`/empty). */
   emptyIsFalse?: boolean;
+  /** Plausible range of a date (ISO); a typo in the year would otherwise spread a grant over centuries. */
+  minDate?: string;
+  maxDate?: string;
 }
 
 interface Described {
@@ -71,7 +74,8 @@ export const dec = (
 /** Amount in euros with cents. Sign rules live in the table's row rules. */
 export const euro = (d: Described & { min?: number; gt?: number }) => dec({ unit: "EUR", ...d, scale: 2 });
 
-export const date = (d: Described) => withMeta(z.iso.date(), { kind: "date", sqlType: "DATE", ...d });
+export const date = (d: Described) =>
+  withMeta(z.iso.date(), { kind: "date", sqlType: "DATE", minDate: "2000-01-01", maxDate: "2099-12-31", ...d });
 
 export const bool = (d: Described) =>
   withMeta(z.boolean(), { kind: "bool", sqlType: "BOOLEAN", emptyIsFalse: true, ...d });

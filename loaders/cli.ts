@@ -1,0 +1,134 @@
+/**
+ * Command line for staff: `validate`, `ingest`, `export`.
+ *
+ *   npm run validate -- DIR
+ *   npm run ingest                     (PIK_DATA_DIR, default data/)
+ *   npm run export -- --data DIR --out DIR [--allow-rejects]
+ *
+ * Bad input never produces a stack trace: it is a finding. Exit codes: 0 fine,
+ * 1 the input has errors (or the export was refused), 2 wrong usage or an
+ * internal error.
+ */
+import { DuckDBInstance } from "@duckdb/node-api";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { exportPublished } from "./export/published.ts";
+import { buildPublishedTables } from "./queries/published.ts";
+import { formatReport } from "./report.ts";
+import { warnOnAppropriations } from "./validate/cross-table.ts";
+import { createWarehouseSchema, finishValidation, usableTables, validateInput, type ValidationResult } from "./validate/index.ts";
+import { dataDirFromEnv, ingest, openWarehouse, warehouseFromEnv, type IngestOutcome } from "./warehouse/build.ts";
+
+class UsageError extends Error {}
+
+/** Validation only, in memory: nothing is written. */
+export async function validateFolder(dir: string): Promise<ValidationResult> {
+  const instance = await DuckDBInstance.create(":memory:", { memory_limit: "3GB" });
+  try {
+    const conn = await instance.connect();
+    await createWarehouseSchema(conn);
+    const staging = await validateInput(conn, dir);
+    await buildPublishedTables(conn);
+    await warnOnAppropriations(conn, usableTables(staging));
+    return await finishValidation(staging);
+  } finally {
+    instance.closeSync();
+  }
+}
+
+function requireDir(dir: string | undefined, what: string): string {
+  if (!dir) throw new UsageError(`${what} fehlt.`);
+  const path = resolve(dir);
+  if (!existsSync(path) || !statSync(path).isDirectory()) throw new UsageError(`${what} „${dir}“ ist kein Verzeichnis.`);
+  return path;
+}
+
+function reportIngest(outcome: IngestOutcome, all: boolean): number {
+  if (outcome.status === "unchanged") {
+    console.log(`Data Warehouse ist aktuell (Release ${outcome.info.releaseId}); Eingabe und Code unverändert.`);
+    return 0;
+  }
+  console.log(formatReport(outcome.validation, all ? Infinity : 50));
+  if (outcome.status === "refused") {
+    console.log(
+      "\nNichts veröffentlicht: Die Eingabe enthält Fehler. Korrigieren oder mit --allow-rejects nur die übernommenen Zeilen veröffentlichen.",
+    );
+    return 1;
+  }
+  console.log(`\nData Warehouse gebaut: Release ${outcome.info.releaseId}, Datenstand ${outcome.info.stand ?? "unbekannt"}.`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      data: { type: "string" },
+      out: { type: "string" },
+      "allow-rejects": { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
+      alle: { type: "boolean", default: false },
+    },
+  });
+  switch (command) {
+    case "validate": {
+      const dir = requireDir(positionals[0] ?? values.data ?? process.env.PIK_DATA_DIR, "Eingabeverzeichnis");
+      const result = await validateFolder(dir);
+      console.log(formatReport(result, values.alle ? Infinity : 50));
+      return result.errors === 0 ? 0 : 1;
+    }
+    case "ingest": {
+      const dataDir = requireDir(values.data ?? positionals[0] ?? dataDirFromEnv(), "Eingabeverzeichnis");
+      const outcome = await ingest({
+        dataDir,
+        warehouse: warehouseFromEnv(),
+        allowRejects: values["allow-rejects"],
+        force: values.force,
+      });
+      return reportIngest(outcome, values.alle ?? false);
+    }
+    case "export": {
+      const dataDir = requireDir(values.data ?? dataDirFromEnv(), "Eingabeverzeichnis (--data)");
+      if (!values.out) throw new UsageError("Zielverzeichnis (--out) fehlt.");
+      const outcome = await ingest({
+        dataDir,
+        warehouse: warehouseFromEnv(),
+        allowRejects: values["allow-rejects"],
+        force: values.force,
+      });
+      const code = reportIngest(outcome, values.alle ?? false);
+      if (code !== 0) return code;
+      const outDir = resolve(values.out);
+      mkdirSync(outDir, { recursive: true });
+      const { instance, connection } = await openWarehouse();
+      try {
+        const written = await exportPublished(connection, outDir);
+        for (const w of written) console.log(`${w.table}: ${w.rows} Zeilen → ${w.files.join(", ")}`);
+      } finally {
+        instance.closeSync();
+      }
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unbekannter Befehl „${command ?? ""}“. Befehle: validate, ingest, export.`);
+  }
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+if (isMain) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      if (e instanceof UsageError || (e as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+        console.error(`Aufruf: ${(e as Error).message}`);
+        process.exit(2);
+      }
+      console.error(`Interner Fehler (bitte melden): ${(e as Error).message}`);
+      if (process.env.PIK_DEBUG) console.error(e);
+      process.exit(2);
+    },
+  );
+}

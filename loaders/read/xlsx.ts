@@ -1,0 +1,222 @@
+/**
+ * XLSX reader: the first worksheet, cells turned into the text a user would
+ * have typed, staged into a DuckDB temporary table so that the validator sees
+ * XLSX and CSV through the same kind of relation.
+ *
+ * Excel limits a sheet to about a million rows, and exceljs holds the workbook
+ * in memory anyway, so rows are collected in JavaScript and then appended.
+ */
+import { open } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { fileFinding, type Finding } from "../validate/finding.ts";
+import { sqlIdent, truncate, uniqueName } from "./csv.ts";
+import type { RawRows, ReadRequest, ReadResult } from "./types.ts";
+
+type CellValue = ExcelJS.CellValue;
+
+/**
+ * The text of one cell as the contract wants it: numbers in their shortest
+ * round-trip form with `.`, dates as `YYYY-MM-DD`, formulas as their cached
+ * result (never the formula), rich text and hyperlinks as their text, errors as
+ * `#DIV/0!` etc. `null` for an empty cell.
+ */
+export function cellText(value: CellValue | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") return value === "" ? null : value;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : null;
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (value instanceof Date) return isoDate(value);
+  if (typeof value !== "object") return null;
+  if ("formula" in value || "sharedFormula" in value) return cellText(value.result);
+  if ("error" in value) return value.error;
+  if ("richText" in value) return richText(value.richText);
+  if ("text" in value) {
+    // A hyperlink; its text may itself be rich text.
+    const text: unknown = value.text;
+    if (typeof text === "string") return text === "" ? null : text;
+    if (text && typeof text === "object" && "richText" in text && Array.isArray(text.richText)) {
+      return richText(text.richText as ExcelJS.RichText[]);
+    }
+    return null;
+  }
+  return null;
+}
+
+const richText = (parts: readonly ExcelJS.RichText[]): string | null => parts.map((p) => p.text).join("") || null;
+
+/**
+ * Excel stores dates as day numbers, and exceljs turns them into UTC instants;
+ * a value like 43465.99999999 is midnight of the next day, so round to the
+ * second before taking the calendar date.
+ */
+function isoDate(d: Date): string | null {
+  const t = d.getTime();
+  if (!Number.isFinite(t)) return null;
+  const r = new Date(Math.round(t / 1000) * 1000);
+  const y = r.getUTCFullYear();
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${pad(y, 4)}-${pad(r.getUTCMonth() + 1)}-${pad(r.getUTCDate())}`;
+}
+
+/** Spreadsheet column letters: 1 → A, 27 → AA. */
+export function columnLetter(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Cells of a row as text, index 0 = column A, up to the last non-empty cell. */
+function rowTexts(row: ExcelJS.Row): (string | null)[] {
+  const out: (string | null)[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    // Only the top-left cell of a merged range holds the value (as in a CSV export of the sheet).
+    if (cell.type === ExcelJS.ValueType.Merge) return;
+    const text = cellText(cell.value);
+    if (text !== null) out[col - 1] = text;
+  });
+  for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
+  return out;
+}
+
+export async function readXlsx(req: ReadRequest): Promise<ReadResult> {
+  const { datei } = req;
+  const unreadable = (meldung: string): ReadResult => ({
+    datei,
+    finding: fileFinding(datei, "datei_unlesbar", `${datei}: ${meldung}`),
+  });
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(req.path);
+  } catch {
+    return unreadable(`Die Datei ist keine gültige XLSX-Datei (${await whatItIs(req.path)}).`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return unreadable("Die Datei enthält kein Tabellenblatt.");
+
+  let header: string[] | null = null;
+  let headerLine = 0;
+  const preview: string[] = [];
+  const zeilen: number[] = [];
+  const data: (string | null)[][] = [];
+  const malformed: Finding[] = [];
+
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const texts = rowTexts(row);
+    if (texts.every((t) => t === null)) return;
+    if (!header) {
+      const cells = texts.map((t) => (t ?? "").trim());
+      if (preview.length < 3) preview.push(cells.filter((c) => c !== "").join(" | "));
+      if (req.isHeader(cells)) {
+        header = cells;
+        headerLine = rowNumber;
+      }
+      return;
+    }
+    const n = header.length;
+    const beyond = texts.findIndex((t, i) => i >= n && t !== null);
+    if (beyond !== -1) {
+      malformed.push({
+        datei,
+        zeile: rowNumber,
+        spalte: columnLetter(beyond + 1),
+        wert: truncate(texts[beyond] ?? "", 200),
+        regel: "zeile_spaltenzahl",
+        meldung: `Wert außerhalb der Kopfzeile in Spalte ${columnLetter(beyond + 1)} (die Kopfzeile reicht bis Spalte ${columnLetter(n)}). Die Zeile wird nicht gelesen.`,
+        schwere: "fehler",
+      });
+      return;
+    }
+    zeilen.push(rowNumber);
+    data.push(texts);
+  });
+
+  const found = header as string[] | null;
+  if (!found) {
+    const shown = preview.map((p) => `„${truncate(p, 80)}“`).join(", ");
+    return {
+      datei,
+      finding: fileFinding(
+        datei,
+        "kopfzeile_fehlt",
+        `${datei}: Keine Kopfzeile mit den erforderlichen Spalten gefunden (erste Zeilen: ${shown || "keine"}).`,
+      ),
+    };
+  }
+
+  const table = uniqueName(req.stageName, "xlsx");
+  await stage(req, table, found.length, zeilen, data);
+  const qualified = `temp.main.${sqlIdent(table)}`;
+  const cols = found.map((_, i) => `c${i}`).join(", ");
+
+  const rows: RawRows = {
+    datei,
+    format: "xlsx",
+    header: found,
+    headerLine,
+    relation: `(SELECT ${cols} FROM ${qualified} ORDER BY zeile)`,
+    async lineOf(ordinals) {
+      const out = new Map<number, number>();
+      for (const o of ordinals) {
+        const z = zeilen[o];
+        if (z !== undefined) out.set(o, z);
+      }
+      return out;
+    },
+    async malformed() {
+      return malformed;
+    },
+    async dispose() {
+      await req.connection.run(`DROP TABLE IF EXISTS ${qualified}`);
+    },
+  };
+  return rows;
+}
+
+/** Creates the temporary table and appends the rows (the Appender is DuckDB's fast path). */
+async function stage(
+  req: ReadRequest,
+  table: string,
+  n: number,
+  zeilen: readonly number[],
+  data: readonly (readonly (string | null)[])[],
+): Promise<void> {
+  const con = req.connection;
+  const defs = Array.from({ length: n }, (_, i) => `c${i} VARCHAR`).join(", ");
+  await con.run(`CREATE TEMP TABLE ${sqlIdent(table)} (zeile INTEGER, ${defs})`);
+  const appender = await con.createAppender(table, "main", "temp");
+  try {
+    for (let r = 0; r < data.length; r++) {
+      appender.appendInteger(zeilen[r]!);
+      const cells = data[r]!;
+      for (let i = 0; i < n; i++) {
+        const v = cells[i];
+        if (v === null || v === undefined) appender.appendNull();
+        else appender.appendVarchar(v);
+      }
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
+/** A short German guess at what a file that is not an XLSX really is, from its first bytes. */
+async function whatItIs(path: string): Promise<string> {
+  const fh = await open(path, "r");
+  try {
+    const buf = Buffer.alloc(512);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const head = buf.subarray(0, bytesRead);
+    if (bytesRead === 0) return "die Datei ist leer";
+    if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
+      return "altes Excel-Format .xls oder mit Kennwort geschützt; bitte als .xlsx ohne Kennwort speichern";
+    }
+    if (head[0] === 0x50 && head[1] === 0x4b) return "ZIP-Archiv beschädigt, unvollständig oder keine Excel-Arbeitsmappe";
+    if (!head.includes(0)) return "scheint eine Textdatei (CSV?) mit der Endung .xlsx zu sein";
+    return "unbekanntes Binärformat";
+  } finally {
+    await fh.close();
+  }
+}

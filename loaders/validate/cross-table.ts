@@ -1,0 +1,110 @@
+/**
+ * Rules across tables, run on the staged rows after each table's own checks.
+ *
+ * Rejections (a row that points at nothing valid) and warnings (figures that
+ * do not make a row wrong but deserve a look) are appended to the tables'
+ * findings. A row already rejected for its own reasons is not judged again.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { de, fill } from "./messages.ts";
+import { sqlString } from "./sql-columns.ts";
+import { befundTable, stageTable } from "./stage.ts";
+
+/** Rows of a staged table that passed their own checks so far. */
+export const passing = (table: string) => `(
+  SELECT s.rowid AS ord, s.* FROM ${stageTable(table)} s
+  WHERE s.ok AND NOT s.leer
+    AND s.rowid NOT IN (SELECT ord FROM ${befundTable(table)} WHERE schwere = 'fehler')
+)`;
+
+const msgSql = (template: string, wertSql: string) => `replace(${sqlString(template)}, '{wert}', coalesce(${wertSql}, ''))`;
+
+export async function checkKreisReferences(conn: DuckDBConnection, present: ReadonlySet<string>): Promise<void> {
+  const refs: [table: string, column: string][] = [
+    ["bewilligungen", "empfaenger_ags"],
+    ["gefluechtete_au", "kreis_ags"],
+    ["kreise", "kreis_ags"],
+  ];
+  for (const [table, column] of refs) {
+    if (!present.has(table)) continue;
+    await conn.run(`INSERT INTO ${befundTable(table)}
+      SELECT p.ord, '${column}', p.${column}, 'kreis_unbekannt', ${msgSql(de.kreis_unbekannt, `p.${column}`)}, 'fehler'
+      FROM ${passing(table)} p
+      WHERE left(p.${column}, 5) NOT IN (SELECT kreis_ags FROM ref.kreise)`);
+  }
+}
+
+/**
+ * Payments and staffing reports must point at a granted grant (staffing: in
+ * integration management). Run after the grants' own checks, so a payment of
+ * a rejected grant is rejected too and the balance stays visible.
+ */
+export async function checkGrantReferences(conn: DuckDBConnection, present: ReadonlySet<string>): Promise<void> {
+  const granted = present.has("bewilligungen")
+    ? `(SELECT aktenzeichen, foerderbereich FROM ${passing("bewilligungen")} WHERE status = 'bewilligt')`
+    : `(SELECT NULL::VARCHAR AS aktenzeichen, NULL::VARCHAR AS foerderbereich WHERE false)`;
+  if (present.has("auszahlungen"))
+    await conn.run(`INSERT INTO ${befundTable("auszahlungen")}
+      SELECT p.ord, 'aktenzeichen', p.aktenzeichen, 'zahlung_ohne_bewilligung', ${msgSql(de.zahlung_ohne_bewilligung, "p.aktenzeichen")}, 'fehler'
+      FROM ${passing("auszahlungen")} p ANTI JOIN ${granted} g ON p.aktenzeichen = g.aktenzeichen`);
+  if (present.has("stellen"))
+    await conn.run(`INSERT INTO ${befundTable("stellen")}
+      SELECT p.ord, 'aktenzeichen', p.aktenzeichen, 'stelle_ohne_bewilligung', ${msgSql(de.stelle_ohne_bewilligung, "p.aktenzeichen")}, 'fehler'
+      FROM ${passing("stellen")} p
+      ANTI JOIN (SELECT aktenzeichen FROM ${granted} WHERE foerderbereich = 'integrationsmanagement') g ON p.aktenzeichen = g.aktenzeichen`);
+}
+
+/** German decimal in a message without trailing zeros: 1,5. */
+const decimal = (sql: string) => `replace(CAST(CAST(${sql} AS DOUBLE) AS VARCHAR), '.', ',')`;
+
+/** German amount in a message: 2.314.950,00. */
+const euro = (sql: string) => `translate(format('{:,.2f}', ${sql}), ',.', '.,')`;
+
+/**
+ * Warnings on the accepted rows (contract §2): payments above the amount
+ * granted, more filled VZÄ than granted. They name the grant's line.
+ */
+export async function warnOnAcceptedFigures(conn: DuckDBConnection, present: ReadonlySet<string>): Promise<void> {
+  if (!present.has("bewilligungen")) return;
+  const grants = `(SELECT ord, aktenzeichen, bewilligt_eur, vzae_bewilligt FROM ${passing("bewilligungen")} WHERE status = 'bewilligt')`;
+  if (present.has("auszahlungen")) {
+    const template = fill(de.warn_auszahlung_ueber_bewilligung, { ausgezahlt: "{a}", bewilligt: "{b}", aktenzeichen: "{z}" });
+    await conn.run(`INSERT INTO ${befundTable("bewilligungen")}
+      SELECT g.ord, 'bewilligt_eur', CAST(g.bewilligt_eur AS VARCHAR), 'auszahlung_ueber_bewilligung',
+        replace(replace(replace(${sqlString(template)}, '{a}', ${euro("z.netto")}), '{b}', ${euro("g.bewilligt_eur")}), '{z}', g.aktenzeichen),
+        'warnung'
+      FROM ${grants} g
+      JOIN (SELECT aktenzeichen, sum(betrag_eur) AS netto FROM ${passing("auszahlungen")} GROUP BY aktenzeichen) z USING (aktenzeichen)
+      WHERE z.netto > g.bewilligt_eur`);
+  }
+  if (present.has("stellen")) {
+    const template = fill(de.warn_vzae_ueber_bewilligung, { stichtag: "{s}", besetzt: "{v}", bewilligt: "{b}", aktenzeichen: "{z}" });
+    await conn.run(`INSERT INTO ${befundTable("bewilligungen")}
+      SELECT g.ord, 'vzae_bewilligt', CAST(g.vzae_bewilligt AS VARCHAR), 'vzae_ueber_bewilligung',
+        replace(replace(replace(replace(${sqlString(template)}, '{s}', strftime(v.stichtag, '%d.%m.%Y')),
+          '{v}', ${decimal("v.besetzt")}), '{b}', ${decimal("g.vzae_bewilligt")}), '{z}', g.aktenzeichen),
+        'warnung'
+      FROM ${grants} g
+      JOIN (
+        SELECT aktenzeichen, stichtag, sum(vzae) AS besetzt FROM ${passing("stellen")} WHERE besetzt GROUP BY ALL
+      ) v USING (aktenzeichen)
+      WHERE v.besetzt > g.vzae_bewilligt`);
+  }
+}
+
+/**
+ * Commitments above the appropriation (contract §2): needs the pro-rata split
+ * per year, so it runs after the published table `haushalt_jahr` exists.
+ */
+export async function warnOnAppropriations(conn: DuckDBConnection, present: ReadonlySet<string>): Promise<void> {
+  if (!present.has("haushalt")) return;
+  const template = fill(de.warn_bindung_ueber_ansatz, { jahr: "{j}", foerderbereich: "{f}", bewilligt: "{b}", ansatz: "{a}" });
+  await conn.run(`INSERT INTO ${befundTable("haushalt")}
+    SELECT p.ord, 'ansatz_eur', CAST(p.ansatz_eur AS VARCHAR), 'bindung_ueber_ansatz',
+      replace(replace(replace(replace(${sqlString(template)}, '{j}', CAST(h.jahr AS VARCHAR)), '{f}', h.foerderbereich),
+        '{b}', ${euro("h.bewilligt_eur")}), '{a}', ${euro("h.ansatz_eur")}),
+      'warnung'
+    FROM ${passing("haushalt")} p
+    JOIN main.haushalt_jahr h ON h.jahr = p.haushaltsjahr AND h.foerderbereich = p.foerderbereich
+    WHERE h.bewilligt_eur > h.ansatz_eur`);
+}

@@ -1,0 +1,47 @@
+/**
+ * German texts of the findings: the one place where validation speaks to users.
+ * `{wert}` is replaced by the raw value, `{spalte}` by the column name.
+ */
+
+export const de = {
+  pflicht: "Pflichtfeld „{spalte}“ ist leer.",
+  typ: {
+    text: "„{wert}“ ist kein gültiger Text.",
+    int: "„{wert}“ ist keine ganze Zahl.",
+    dec: "„{wert}“ ist keine Zahl (erlaubt z. B. 1234,56 · 1.234,56 · 1234.56, optional mit € oder EUR).",
+    date: "„{wert}“ ist kein gültiges Datum (erwartet TT.MM.JJJJ oder JJJJ-MM-TT).",
+    bool: "„{wert}“ ist kein Ja/Nein-Wert (erlaubt: ja/nein, true/false, 1/0, x/leer).",
+    enum: "„{wert}“ ist kein zulässiger Wert; erlaubt: {erlaubt}.",
+    ags: "„{wert}“ ist kein gültiger Gemeindeschlüssel ({ags}).",
+  },
+  ags_regel: {
+    kreis: "5 Ziffern, beginnend mit 08",
+    kreis_oder_gemeinde: "5 Ziffern für einen Kreis oder 8 für eine Gemeinde, beginnend mit 08",
+  },
+  nachkommastellen: "„{wert}“ hat mehr als {stellen} Nachkommastellen; es wird nicht gerundet.",
+  bereich_min: "„{wert}“ ist kleiner als der Mindestwert {grenze}.",
+  bereich_gt: "„{wert}“ muss größer als {grenze} sein.",
+  bereich_max: "„{wert}“ ist größer als der Höchstwert {grenze}.",
+  datum_bereich: "Datum „{wert}“ ist unplausibel (zulässig {von} bis {bis}).",
+  ags_fuehrende_null: "Gemeindeschlüssel „{wert}“ ohne führende Null: als 0{wert} gelesen.",
+  kreis_unbekannt: "Der Kreisteil des Gemeindeschlüssels „{wert}“ ist keiner der 44 Stadt- und Landkreise Baden-Württembergs.",
+  schluessel_doppelt: "Schlüssel ({schluessel}) kommt mehrfach vor (Zeilen {zeilen}); keine der Zeilen wird übernommen.",
+  zahlung_ohne_bewilligung: "Aktenzeichen „{wert}“ gehört zu keiner bewilligten Zuwendung.",
+  stelle_ohne_bewilligung:
+    "Aktenzeichen „{wert}“ gehört zu keiner bewilligten Zuwendung im Förderbereich Integrationsmanagement.",
+  spalte_fehlt: "Pflichtspalte „{spalte}“ fehlt; die Datei wird nicht übernommen ({zeilen} Zeilen abgelehnt).",
+  spalte_doppelt: "Spalte „{spalte}“ kommt in der Kopfzeile mehrfach vor; die Datei wird nicht übernommen.",
+  spalte_unbekannt: "Unbekannte Spalte „{spalte}“ wird ignoriert.",
+  tabelle_fehlt: "Die Tabelle „{tabelle}“ fehlt (erwartet {tabelle}.csv oder {tabelle}.xlsx).",
+  warn_auszahlung_ueber_bewilligung:
+    "Auszahlungen netto {ausgezahlt} € übersteigen den bewilligten Betrag {bewilligt} € (Aktenzeichen {aktenzeichen}).",
+  warn_vzae_ueber_bewilligung:
+    "Am {stichtag} sind {besetzt} VZÄ besetzt gemeldet, bewilligt sind {bewilligt} VZÄ (Aktenzeichen {aktenzeichen}).",
+  warn_bindung_ueber_ansatz:
+    "Bewilligungen {jahr} im Förderbereich {foerderbereich} ({bewilligt} €) übersteigen den Ansatz ({ansatz} €).",
+} as const;
+
+/** Replaces `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}

@@ -1,0 +1,186 @@
+/**
+ * Stages one input file: maps its header to the table's columns, parses and
+ * checks every row in one SQL pass, and records the findings per row ordinal.
+ *
+ * The staged table `stage_<table>` keeps, for every data row in file order, the
+ * parsed columns, one error code per column (NULL = fine), one flag per row rule
+ * and the raw cells of the rows that need a finding. Row ordinals are the staged
+ * table's rowid (the reader's relation is materialized in file order).
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { z } from "zod";
+import { normalizeHeader } from "../read/header.ts";
+import type { RawRows } from "../read/types.ts";
+import type { InputTable } from "../schema/input-tables.ts";
+import { de, fill } from "./messages.ts";
+import { sqlString, tableColumnsSql, trimmed, type ColumnSql } from "./sql-columns.ts";
+
+/** Findings of a staged table before lines are known: ordinals instead of lines. */
+export const befundTable = (table: string) => `befund_${table}`;
+export const stageTable = (table: string) => `stage_${table}`;
+
+export const BEFUND_COLUMNS = "ord BIGINT, spalte VARCHAR, wert VARCHAR, regel VARCHAR, meldung VARCHAR, schwere VARCHAR";
+
+export interface HeaderMapping {
+  /** Column name → index of the raw cell (c0 …). Absent: column not in the file. */
+  columns: Map<string, number>;
+  unknown: string[];
+  missing: string[];
+  duplicated: string[];
+}
+
+export function mapHeader(table: InputTable, header: readonly string[]): HeaderMapping {
+  const names = Object.keys(table.schema.shape);
+  const columns = new Map<string, number>();
+  const unknown: string[] = [];
+  const duplicated: string[] = [];
+  header.forEach((cell, i) => {
+    const n = normalizeHeader(cell);
+    if (names.includes(n)) {
+      if (columns.has(n)) duplicated.push(n);
+      else columns.set(n, i);
+    } else if (n !== "") unknown.push(cell.trim());
+  });
+  const required = tableColumnsSql(table.schema).filter((c) => c.required).map((c) => c.name);
+  const missing = required.filter((n) => !columns.has(n));
+  return { columns, unknown, missing, duplicated };
+}
+
+/**
+ * A predicate for readers: does this row hold the required column names? Strict:
+ * all of them. Lenient (the second try, when no row holds all): at least half, so
+ * a file that lacks one column is reported as such, naming the column, rather
+ * than as a file without a header.
+ */
+export function headerPredicate(table: InputTable, mode: "strict" | "lenient" = "strict"): (cells: readonly string[]) => boolean {
+  const required = tableColumnsSql(table.schema).filter((c) => c.required).map((c) => c.name);
+  const needed = mode === "strict" ? required.length : Math.max(2, Math.ceil(required.length / 2));
+  return (cells) => {
+    const present = new Set(cells.map(normalizeHeader));
+    return required.filter((n) => present.has(n)).length >= needed;
+  };
+}
+
+const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * Builds `stage_<table>` and `befund_<table>` from the raw rows. Columns the
+ * file lacks (optional ones) are NULL.
+ */
+export async function stageRows(
+  conn: DuckDBConnection,
+  table: InputTable,
+  raw: RawRows,
+  mapping: HeaderMapping,
+): Promise<void> {
+  const cols = tableColumnsSql(table.schema);
+  const rawName = (c: ColumnSql) => q(`raw$${c.name}`);
+  const textName = (c: ColumnSql) => q(`txt$${c.name}`);
+  const errName = (c: ColumnSql) => q(`err$${c.name}`);
+  const ruleName = (id: string) => q(`rule$${id}`);
+  const corrName = (id: string) => q(`corr$${id}`);
+  const warnName = (c: ColumnSql) => q(`warn$${c.name}`);
+  const cellCount = raw.header.length;
+
+  const rawSelect = cols.map((c) => {
+    const i = mapping.columns.get(c.name);
+    return `${i === undefined ? "NULL::VARCHAR" : trimmed(`c${i}`)} AS ${rawName(c)}`;
+  });
+  const allCellsEmpty = Array.from({ length: cellCount }, (_, i) => trimmed(`c${i}`) + " IS NULL").join(" AND ") || "true";
+  const textSelect = cols.map((c) => `${c.text ? c.text(rawName(c)) : rawName(c)} AS ${textName(c)}`);
+  const parseSelect = cols.map((c) => `${c.parse(textName(c))} AS ${q(c.name)}`);
+  const corrections = table.corrections ?? [];
+  const correctionFlags = corrections.map((k) => `coalesce(${k.when}, false) AS ${corrName(k.id)}`);
+  const correctionReplace = corrections.length
+    ? `REPLACE (${corrections.map((k) => `CASE WHEN ${corrName(k.id)} THEN ${k.set} ELSE ${q(k.column)} END AS ${q(k.column)}`).join(", ")})`
+    : "";
+  const errSelect = cols.map((c) => {
+    const checks = c.checks(rawName(c), textName(c), q(c.name));
+    if (!checks.length) return `NULL::VARCHAR AS ${errName(c)}`;
+    return `CASE ${checks.map((k) => `WHEN ${k.violation} THEN ${sqlString(k.regel)}`).join(" ")} END AS ${errName(c)}`;
+  });
+  const warnSelect = cols.filter((c) => c.warning).map((c) => `coalesce(${c.warning!.when(rawName(c))}, false) AS ${warnName(c)}`);
+  const ruleSelect = table.rowRules.map((r) => `coalesce(${r.violation}, false) AS ${ruleName(r.id)}`);
+  const okExpr =
+    [...cols.map((c) => `${errName(c)} IS NULL`), ...table.rowRules.map((r) => `NOT ${ruleName(r.id)}`)].join(" AND ") || "true";
+  const noteExpr =
+    [...corrections.map((k) => corrName(k.id)), ...cols.filter((c) => c.warning).map(warnName)].join(" OR ") || "false";
+
+  // Raw cells are kept only for rows that get a finding: the staged table of a
+  // 10 M-row file then holds little more than the parsed values.
+  const keepRaw = cols.map((c) => `CASE WHEN NOT ok OR noted THEN ${rawName(c)} END AS ${rawName(c)}`);
+  const excludeRaw = cols.map(rawName).join(", ");
+  const excludeText = cols.map(textName).join(", ");
+
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${stageTable(table.name)} AS
+    SELECT * EXCLUDE (${excludeRaw}, ${excludeText}), ${keepRaw.join(", ")}
+    FROM (
+      SELECT *, ${okExpr} AS ok, ${noteExpr} AS noted
+      FROM (
+        SELECT *, ${[...errSelect, ...warnSelect, ...ruleSelect].join(", ")}
+        FROM (
+          SELECT * ${correctionReplace}
+          FROM (
+            SELECT *${correctionFlags.length ? ", " + correctionFlags.join(", ") : ""}
+            FROM (
+              SELECT *, ${parseSelect.join(", ")}
+              FROM (
+                SELECT *, ${textSelect.join(", ")}
+                FROM (SELECT ${rawSelect.join(", ")}, ${allCellsEmpty} AS leer FROM ${raw.relation})
+              )
+            )
+          )
+        )
+      )
+    )`);
+
+  // One finding per broken column, per broken row rule, per warning.
+  const st = stageTable(table.name);
+  const parts: string[] = [];
+  for (const c of cols) {
+    const checks = c.checks(rawName(c), textName(c), q(c.name));
+    if (!checks.length) continue;
+    const messageCase = `CASE ${errName(c)} ${checks
+      .map((k) => `WHEN ${sqlString(k.regel)} THEN replace(${sqlString(k.message)}, '{wert}', coalesce(${rawName(c)}, ''))`)
+      .join(" ")} END`;
+    parts.push(`SELECT rowid, ${sqlString(c.name)}, ${rawName(c)}, ${errName(c)}, ${messageCase}, 'fehler'
+      FROM ${st} WHERE NOT leer AND ${errName(c)} IS NOT NULL`);
+    if (c.warning)
+      parts.push(`SELECT rowid, ${sqlString(c.name)}, ${rawName(c)}, ${sqlString(c.warning.regel)},
+          replace(${sqlString(c.warning.message)}, '{wert}', coalesce(${rawName(c)}, '')), 'warnung'
+        FROM ${st} WHERE NOT leer AND ${warnName(c)}`);
+  }
+  for (const r of table.rowRules)
+    parts.push(`SELECT rowid, ${sqlString(r.column)}, ${rawName({ name: r.column } as ColumnSql)}, ${sqlString(r.id)},
+        replace(${sqlString(fill(r.message, { spalte: r.column, wert: "{wert}" }))}, '{wert}', coalesce(${rawName({ name: r.column } as ColumnSql)}, '')), 'fehler'
+      FROM ${st} WHERE NOT leer AND ${ruleName(r.id)}`);
+  for (const k of corrections)
+    parts.push(`SELECT rowid, ${sqlString(k.column)}, ${rawName({ name: k.column } as ColumnSql)}, ${sqlString(k.id)},
+        replace(${sqlString(k.message)}, '{wert}', coalesce(${rawName({ name: k.column } as ColumnSql)}, '')), 'warnung'
+      FROM ${st} WHERE NOT leer AND ${corrName(k.id)}`);
+
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${befundTable(table.name)} (${BEFUND_COLUMNS})`);
+  if (parts.length) await conn.run(`INSERT INTO ${befundTable(table.name)} ${parts.join("\nUNION ALL\n")}`);
+}
+
+/**
+ * Rejects every row whose key occurs more than once: with two rows for one
+ * Aktenzeichen, no rule can tell which one is right.
+ */
+export async function checkKeys(conn: DuckDBConnection, table: InputTable): Promise<void> {
+  if (!table.key?.length) return;
+  const st = stageTable(table.name);
+  const key = table.key.map(q).join(", ");
+  const keyText = table.key.map((k) => `coalesce(CAST(${q(k)} AS VARCHAR), '')`).join(` || ', ' || `);
+  await conn.run(`INSERT INTO ${befundTable(table.name)}
+    SELECT s.rowid, ${sqlString(table.key[table.key.length - 1]!)}, ${keyText}, 'schluessel_doppelt',
+      replace(${sqlString(fill(de.schluessel_doppelt, { schluessel: table.key.join(", "), zeilen: "{zeilen}" }))}, '{zeilen}', '{zeilen:' || d.ords || '}'),
+      'fehler'
+    FROM ${st} s
+    JOIN (
+      SELECT ${key}, string_agg(CAST(rowid AS VARCHAR), ',' ORDER BY rowid) AS ords
+      FROM ${st}
+      WHERE NOT leer AND ${table.key.map((k) => `${q(k)} IS NOT NULL`).join(" AND ")}
+      GROUP BY ALL HAVING count(*) > 1
+    ) d USING (${key})`);
+}

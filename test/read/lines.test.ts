@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  RecordScanner,
+  locateRecords,
+  locateRecordsQuoteFree,
+  copyRecords,
+  recordBreakStyle,
+  type ScannedRecord,
+} from "../../loaders/read/lines.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "pik-lines-test-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function scan(text: string, chunk = 1_000_000): Omit<ScannedRecord, "start" | "end" | "lastLine">[] {
+  const out: Omit<ScannedRecord, "start" | "end" | "lastLine">[] = [];
+  const s = new RecordScanner(";".charCodeAt(0), ({ index, line, blank, terminator }) => {
+    out.push({ index, line, blank, terminator });
+  });
+  const buf = Buffer.from(text);
+  for (let i = 0; i < buf.length; i += chunk) s.feed(buf.subarray(i, i + chunk));
+  s.end();
+  return out;
+}
+
+const LF = 10;
+const CR = 13;
+
+describe("RecordScanner", () => {
+  it("numbers records (blank ones included) and their start lines", () => {
+    const text = 'a;b\n\n1;"x\ny"\r\n2;3\r\r\n4;"5""\r\n"\n6;7';
+    for (const chunk of [1, 2, 5, 1000]) {
+      expect(scan(text, chunk)).toEqual([
+        { index: 1, line: 1, blank: false, terminator: LF },
+        { index: 2, line: 2, blank: true, terminator: LF },
+        { index: 3, line: 3, blank: false, terminator: CR },
+        { index: 4, line: 5, blank: false, terminator: CR },
+        { index: 5, line: 6, blank: true, terminator: CR },
+        { index: 6, line: 7, blank: false, terminator: LF },
+        { index: 7, line: 9, blank: false, terminator: -1 },
+      ]);
+    }
+  });
+
+  it("opens quotes only at the start of a cell or after one space (not two, not a tab)", () => {
+    expect(scan('a;5" Zoll\nb; "x\ny"\nc;\t"p\nq"\n  "r\ns"\n').map((r) => r.line)).toEqual([1, 2, 4, 5, 6, 7]);
+  });
+
+  it("treats an unterminated quote as running to the end", () => {
+    expect(scan('a;b\n1;"2\n3;4\n5;6\n').map((r) => [r.index, r.line])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+  });
+
+  it("a line of spaces is not blank", () => {
+    expect(scan("a\n  \n\n").map((r) => r.blank)).toEqual([false, false, true]);
+  });
+});
+
+describe("locateRecords", () => {
+  it("skips header records, blank lines and rejected records", async () => {
+    const path = join(dir, "locate.csv");
+    // records: 1 T, 2 blank, 3 header, 4 r0 (line 4), 5 blank, 6 r1 (lines 6-7), 7 rejected (line 8), 8 r2 (line 9)
+    writeFileSync(path, '\uFEFFT\n\na;b\n1;2\n\n3;"x\ny"\n4\n5;6\n');
+    const layout = { delimiter: ";", skip: 3, dropBlank: true, lineBase: 0 };
+    const { ordinalLines, recordLines } = await locateRecords(path, layout, new Set([7]), [2, 0, 1, 9], [7, 4]);
+    expect(ordinalLines).toEqual(
+      new Map([
+        [0, 4],
+        [1, 6],
+        [2, 9],
+      ]),
+    );
+    expect(recordLines).toEqual(
+      new Map([
+        [4, 4],
+        [7, 8],
+      ]),
+    );
+  });
+
+  it("the scan-free variant agrees where records are lines", async () => {
+    const path = join(dir, "quote-free.csv");
+    // 1 title, 2 header, 3 r0, 4 rejected, 5 r1, 6 rejected, 7 rejected, 8 r2
+    writeFileSync(path, "T\na;b\n1;2\nx\n3;4\ny\nz\n5;6\n\n");
+    const layout = { delimiter: ";", skip: 2, dropBlank: true, lineBase: 0 };
+    const rejected = [4, 6, 7];
+    const slow = await locateRecords(path, layout, new Set(rejected), [0, 1, 2], []);
+    const fast = locateRecordsQuoteFree(layout, rejected, [0, 1, 2]);
+    expect(fast).toEqual(
+      new Map([
+        [0, 3],
+        [1, 5],
+        [2, 8],
+      ]),
+    );
+    expect(slow.ordinalLines).toEqual(fast);
+  });
+});
+
+describe("line breaks", () => {
+  it("recordBreakStyle looks only at breaks outside quotes", async () => {
+    const style = async (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return recordBreakStyle(join(dir, name), ";");
+    };
+    expect(await style("excel.csv", 'a;b\r\n1;"x\ny"\r\n2;"\r"\r\n')).toBe("\r\n");
+    expect(await style("lf.csv", '"x\r\ny";b\n1;2')).toBe("\n");
+    expect(await style("cr.csv", "a;b\r1;2\r")).toBe("\r");
+    expect(await style("none.csv", "a;b")).toBeNull();
+    expect(await style("mixed.csv", "a;b\r\n1;2\n3;4\r\n")).toBe("mixed");
+    expect(await style("lone.csv", "a;b\r\n1;2\r3;4\r\n")).toBe("mixed");
+    expect(await style("last-cr.csv", "a;b\n1;2\r")).toBe("mixed");
+  });
+
+  it("copyRecords makes record breaks LF, keeps quoted ones and the line count", async () => {
+    const src = join(dir, "norm-in.csv");
+    const dest = join(dir, "norm-out.csv");
+    writeFileSync(src, '\uFEFFa;b\r\n1;"x\r\ny"\r2;3\n\r\n4;5\r');
+    await copyRecords(src, dest, ";", { skipRecords: 0, uniformLF: true });
+    expect(readFileSync(dest, "utf8")).toBe('a;b\n1;"x\r\ny"\n2;3\n\n4;5\n');
+  });
+
+  it("copyRecords can leave out the first records (title rows, header), line breaks as they are", async () => {
+    const src = join(dir, "cut-in.csv");
+    const dest = join(dir, "cut-out.csv");
+    writeFileSync(src, '\uFEFF"Titel\r\nzweizeilig"\r\na;b\r\n1;2\r\n\r\n3;"x\ny"\r\n');
+    await copyRecords(src, dest, ";", { skipRecords: 2, uniformLF: false });
+    expect(readFileSync(dest, "utf8")).toBe('1;2\r\n\r\n3;"x\ny"\r\n');
+    await copyRecords(src, dest, ";", { skipRecords: 2, uniformLF: true });
+    expect(readFileSync(dest, "utf8")).toBe('1;2\n\n3;"x\ny"\n');
+    await copyRecords(join(dir, "cut-in.csv"), dest, ";", { skipRecords: 5, uniformLF: false });
+    expect(readFileSync(dest, "utf8")).toBe("");
+  });
+});
