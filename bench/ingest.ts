@@ -100,3 +100,19 @@ const merged = {
 };
 writeFileSync(resultsPath, JSON.stringify(merged, null, 2) + "\n");
 console.log(`→ ${resultsPath}`);
+
+// The README quotes the latest figures: rewrite its table between the markers.
+const fmt = (ms: unknown) => `${(Number(ms) / 1000).toLocaleString("de-DE", { maximumFractionDigits: 1 })} s`;
+const table = [
+  "| rows | our ingest | DuckDB `read_csv` | ratio | our peak memory |",
+  "| --- | --- | --- | --- | --- |",
+  ...sizes.map((n) => {
+    const l = label(n);
+    const m = merged as Record<string, unknown>;
+    return `| ${n.toLocaleString("en-US")} | ${fmt(m[`ingest_ours_ms_${l}`])} | ${fmt(m[`ingest_duckdb_ms_${l}`])} | ${m[`ingest_ratio_${l}`]} | ${m[`ingest_peak_rss_mb_${l}`]} MB |`;
+  }),
+  "",
+  `Measured ${merged.ingest_date.slice(0, 10)} on ${merged.ingest_machine.cpus} cores (${merged.ingest_machine.cpu}), ${merged.ingest_machine.memory_gib} GiB, Node ${merged.ingest_machine.node}; medians of ${repeat} runs.`,
+].join("\n");
+const readme = readFileSync("README.md", "utf8");
+writeFileSync("README.md", readme.replace(/<!-- bench -->[\s\S]*?<!-- \/bench -->/, `<!-- bench -->\n${table}\n<!-- /bench -->`));

@@ -18,7 +18,8 @@ import { buildPublishedTables } from "./queries/published.ts";
 import { formatReport } from "./report.ts";
 import { warnOnAppropriations } from "./validate/cross-table.ts";
 import { createWarehouseSchema, finishValidation, usableTables, validateInput, type ValidationResult } from "./validate/index.ts";
-import { dataDirFromEnv, ingest, openWarehouse, warehouseFromEnv, type IngestOutcome } from "./warehouse/build.ts";
+import { dataDirFromEnv, ingest, openWarehouse, readBuildInfo, warehouseFromEnv, type IngestOutcome } from "./warehouse/build.ts";
+import { invalidateSiteCache } from "./warehouse/site-cache.ts";
 
 class UsageError extends Error {}
 
@@ -112,8 +113,19 @@ export async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case "prepare-site": {
+      const info = readBuildInfo(warehouseFromEnv());
+      if (!info) throw new UsageError("Kein Data Warehouse: zuerst „npm run ingest“ ausführen.");
+      const result = invalidateSiteCache(info.releaseId);
+      console.log(
+        result === "cleared"
+          ? `Seiten-Cache geleert: Daten des Release ${info.releaseId} werden neu geladen.`
+          : `Seiten-Cache passt zu Release ${info.releaseId}.`,
+      );
+      return 0;
+    }
     default:
-      throw new UsageError(`Unbekannter Befehl „${command ?? ""}“. Befehle: validate, ingest, export.`);
+      throw new UsageError(`Unbekannter Befehl „${command ?? ""}“. Befehle: validate, ingest, export, prepare-site.`);
   }
 }
 

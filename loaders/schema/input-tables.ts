@@ -37,6 +37,8 @@ export interface RowRule {
   violation: string;
   /** German message; `{wert}` is replaced by the raw value of `column`. */
   message: string;
+  /** The rule as users read it in the data dictionary (German). */
+  rule: string;
 }
 
 /**
@@ -111,30 +113,35 @@ export const bewilligungen = defineTable({
     {
       id: "bescheid_datum_pflicht",
       column: "bescheid_datum",
+      rule: "Bei Status „bewilligt“ oder „abgelehnt“ ist das Bescheiddatum Pflicht.",
       violation: "status IN ('bewilligt', 'abgelehnt') AND bescheid_datum IS NULL",
       message: "Bei Status „bewilligt“ oder „abgelehnt“ ist ein Bescheiddatum erforderlich.",
     },
     {
       id: "bescheid_nach_antrag",
       column: "bescheid_datum",
+      rule: "Das Bescheiddatum liegt nicht vor dem Antragsdatum.",
       violation: "bescheid_datum < antrag_datum",
       message: "Das Bescheiddatum {wert} liegt vor dem Antragsdatum.",
     },
     {
       id: "ende_nach_beginn",
       column: "ende",
+      rule: "Das Ende des Förderzeitraums liegt nicht vor dessen Beginn.",
       violation: "ende < beginn",
       message: "Das Ende des Förderzeitraums {wert} liegt vor dessen Beginn.",
     },
     {
       id: "betrag_nur_wenn_bewilligt",
       column: "bewilligt_eur",
+      rule: "Ein Betrag ungleich 0 nur bei Status „bewilligt“.",
       violation: "status <> 'bewilligt' AND bewilligt_eur <> 0",
       message: "Ein Betrag ({wert}) ist nur bei Status „bewilligt“ zulässig; sonst 0.",
     },
     {
       id: "vzae_pflicht_im",
       column: "vzae_bewilligt",
+      rule: "Im Förderbereich Integrationsmanagement sind die bewilligten VZÄ Pflicht.",
       violation: "foerderbereich = 'integrationsmanagement' AND vzae_bewilligt IS NULL",
       message: "Im Förderbereich Integrationsmanagement sind die bewilligten VZÄ anzugeben.",
     },
@@ -159,12 +166,14 @@ export const auszahlungen = defineTable({
     {
       id: "betrag_positiv",
       column: "betrag_eur",
+      rule: "Abschläge und Schlusszahlungen sind größer als 0; Rückforderungen negativ (ein positiver Betrag wird mit Warnung als negativ gelesen).",
       violation: "art IN ('abschlag', 'schlusszahlung') AND betrag_eur <= 0",
       message: "Abschläge und Schlusszahlungen müssen größer als 0 sein (Wert {wert}).",
     },
     {
       id: "rueckforderung_nicht_null",
       column: "betrag_eur",
+      rule: "Eine Rückforderung ist nicht 0.",
       violation: "art = 'rueckforderung' AND betrag_eur = 0",
       message: "Eine Rückforderung über 0 € ist keine Buchung.",
     },
@@ -216,6 +225,7 @@ export const stellen = defineTable({
     {
       id: "qualifikation_pflicht",
       column: "qualifikation",
+      rule: "Bei einer besetzten Stelle ist die Qualifikation Pflicht.",
       violation: "besetzt AND qualifikation IS NULL",
       message: "Bei einer besetzten Stelle ist die Qualifikation anzugeben.",
     },

@@ -86,7 +86,8 @@ export async function stageRows(
     const i = mapping.columns.get(c.name);
     return `${i === undefined ? "NULL::VARCHAR" : trimmed(`c${i}`)} AS ${rawName(c)}`;
   });
-  const allCellsEmpty = Array.from({ length: cellCount }, (_, i) => trimmed(`c${i}`) + " IS NULL").join(" AND ") || "true";
+  // coalesce stops at the first non-empty cell: most rows cost one test.
+  const allCellsEmpty = cellCount ? `coalesce(${Array.from({ length: cellCount }, (_, i) => trimmed(`c${i}`)).join(", ")}) IS NULL` : "true";
   const textSelect = cols.map((c) => `${c.text ? c.text(rawName(c)) : rawName(c)} AS ${textName(c)}`);
   const parseSelect = cols.map((c) => `${c.parse(textName(c))} AS ${q(c.name)}`);
   const corrections = table.corrections ?? [];
@@ -172,15 +173,18 @@ export async function checkKeys(conn: DuckDBConnection, table: InputTable): Prom
   const st = stageTable(table.name);
   const key = table.key.map(q).join(", ");
   const keyText = table.key.map((k) => `coalesce(CAST(${q(k)} AS VARCHAR), '')`).join(` || ', ' || `);
+  const message = fill(de.schluessel_doppelt, { schluessel: table.key.join(", "), zeilen: "{zeilen}" });
+  // Find the duplicated keys first (a plain count per key), then gather the few
+  // rows that carry them: aggregating row lists for every key would cost seconds.
   await conn.run(`INSERT INTO ${befundTable(table.name)}
-    SELECT s.rowid, ${sqlString(table.key[table.key.length - 1]!)}, ${keyText}, 'schluessel_doppelt',
-      replace(${sqlString(fill(de.schluessel_doppelt, { schluessel: table.key.join(", "), zeilen: "{zeilen}" }))}, '{zeilen}', '{zeilen:' || d.ords || '}'),
-      'fehler'
-    FROM ${st} s
-    JOIN (
-      SELECT ${key}, string_agg(CAST(rowid AS VARCHAR), ',' ORDER BY rowid) AS ords
-      FROM ${st}
+    WITH dup AS (
+      SELECT ${key} FROM ${st}
       WHERE NOT leer AND ${table.key.map((k) => `${q(k)} IS NOT NULL`).join(" AND ")}
       GROUP BY ALL HAVING count(*) > 1
-    ) d USING (${key})`);
+    ),
+    hit AS (SELECT s.rowid AS ord, ${table.key.map((k) => `s.${q(k)}`).join(", ")} FROM ${st} s SEMI JOIN dup USING (${key}) WHERE NOT s.leer),
+    agg AS (SELECT ${key}, string_agg(CAST(ord AS VARCHAR), ',' ORDER BY ord) AS ords FROM hit GROUP BY ALL)
+    SELECT hit.ord, ${sqlString(table.key[table.key.length - 1]!)}, ${keyText}, 'schluessel_doppelt',
+      replace(${sqlString(message)}, '{zeilen}', '{zeilen:' || agg.ords || '}'), 'fehler'
+    FROM hit JOIN agg USING (${key})`);
 }

@@ -5,6 +5,7 @@
  * included), BOMs, title rows, blank lines, quoted cells with delimiters, quotes
  * and line breaks, and records with the wrong number of cells.
  */
+import { isUtf8 } from "node:buffer";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
@@ -115,6 +116,8 @@ describe("generated CSV files", () => {
 
         const bytes =
           s.encoding === "utf-8" ? Buffer.from(text, "utf8") : iconv.encode(text.replace(/^\uFEFF/, ""), "windows-1252");
+        // Windows-1252 text that happens to be valid UTF-8 (e.g. `ß€` = DF 80) is UTF-8: inherently ambiguous.
+        fc.pre(s.encoding === "utf-8" || !isUtf8(bytes));
         const result = expectRows(await read(ctx, `gen${++run}.csv`, bytes, requires(...headerNames)));
         try {
           expect(result.delimiter).toBe(s.delimiter);
