@@ -1,0 +1,158 @@
+/**
+ * Builds the DuckDB warehouse from an input folder.
+ *
+ * The new warehouse is written to a temporary file next to the old one and
+ * renamed over it only when the build succeeded (rename is atomic), so a failed
+ * ingest leaves the previous warehouse intact and readers never see half a file.
+ * A sidecar JSON keeps the fingerprints that decide whether a rebuild is due.
+ */
+import { DuckDBInstance } from "@duckdb/node-api";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { buildPublishedTables } from "../queries/published.ts";
+import { warnOnAppropriations } from "../validate/cross-table.ts";
+import { createWarehouseSchema, finishValidation, usableTables, validateInput, type ValidationResult } from "../validate/index.ts";
+import { fingerprintCode, fingerprintInput, type InputFingerprint } from "./fingerprint.ts";
+
+export const DEFAULT_DATA_DIR = "data";
+export const DEFAULT_WAREHOUSE = "warehouse/pik.duckdb";
+
+export const dataDirFromEnv = () => resolve(process.env.PIK_DATA_DIR ?? DEFAULT_DATA_DIR);
+export const warehouseFromEnv = () => resolve(process.env.PIK_WAREHOUSE ?? DEFAULT_WAREHOUSE);
+
+/** What the sidecar `<warehouse>.json` records about the build. */
+export interface BuildInfo {
+  inputHash: string;
+  codeHash: string;
+  /** First 12 hex digits of a hash over input and code: names a release. */
+  releaseId: string;
+  builtAt: string;
+  dataDir: string;
+  files: InputFingerprint["files"];
+  /** From `manifest.json` of the input folder, when present. */
+  synthetic: boolean;
+  stand: string | null;
+  errors: number;
+  warnings: number;
+}
+
+export interface IngestOptions {
+  dataDir: string;
+  warehouse: string;
+  /** Publish the accepted rows even when rows were rejected. */
+  allowRejects?: boolean;
+  /** Rebuild even when the fingerprints are unchanged. */
+  force?: boolean;
+  /** DuckDB memory limit, e.g. '3GB'. */
+  memoryLimit?: string;
+}
+
+export type IngestOutcome =
+  | { status: "unchanged"; info: BuildInfo }
+  | { status: "built"; info: BuildInfo; validation: ValidationResult }
+  | { status: "refused"; validation: ValidationResult };
+
+export const sidecarPath = (warehouse: string) => `${warehouse}.json`;
+
+export function readBuildInfo(warehouse: string): BuildInfo | null {
+  const path = sidecarPath(warehouse);
+  if (!existsSync(path) || !existsSync(warehouse)) return null;
+  return JSON.parse(readFileSync(path, "utf8")) as BuildInfo;
+}
+
+interface Manifest {
+  synthetisch?: boolean;
+  stand?: string;
+}
+
+function readManifest(dataDir: string): Manifest {
+  const path = join(dataDir, "manifest.json");
+  if (!existsSync(path)) return {};
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as Manifest;
+  } catch {
+    return {};
+  }
+}
+
+export async function ingest(opts: IngestOptions): Promise<IngestOutcome> {
+  const input = await fingerprintInput(opts.dataDir);
+  const codeHash = fingerprintCode();
+  const previous = readBuildInfo(opts.warehouse);
+  if (!opts.force && previous && previous.inputHash === input.hash && previous.codeHash === codeHash)
+    return { status: "unchanged", info: previous };
+
+  mkdirSync(dirname(opts.warehouse), { recursive: true });
+  const tmp = `${opts.warehouse}.tmp-${process.pid}`;
+  rmSync(tmp, { force: true });
+  rmSync(`${tmp}.wal`, { force: true });
+  const instance = await DuckDBInstance.create(tmp, {
+    memory_limit: opts.memoryLimit ?? "3GB",
+    preserve_insertion_order: "true",
+  });
+  let validation: ValidationResult;
+  try {
+    const conn = await instance.connect();
+    await createWarehouseSchema(conn);
+    const staging = await validateInput(conn, opts.dataDir);
+    await buildPublishedTables(conn);
+    await warnOnAppropriations(conn, usableTables(staging));
+    validation = await finishValidation(staging);
+    // The Prüfbericht is a published table: rebuild it now that all findings are in.
+    await buildPublishedTables(conn, ["pruefbericht"]);
+    const manifest = readManifest(opts.dataDir);
+    const stand = manifest.stand ?? (await dataStand(conn));
+    const info: BuildInfo = {
+      inputHash: input.hash,
+      codeHash,
+      releaseId: input.hash.slice(0, 6) + codeHash.slice(0, 6),
+      builtAt: new Date().toISOString(),
+      dataDir: opts.dataDir,
+      files: input.files,
+      synthetic: manifest.synthetisch === true,
+      stand,
+      errors: validation.errors,
+      warnings: validation.warnings,
+    };
+    await conn.run(`CREATE TABLE meta.build AS SELECT * FROM (VALUES ${Object.entries(info)
+      .filter(([, v]) => typeof v !== "object" || v === null)
+      .map(([k, v]) => `('${k}', '${String(v).replaceAll("'", "''")}')`)
+      .join(", ")}) t(schluessel, wert)`);
+    await conn.run("CHECKPOINT");
+    conn.closeSync();
+    instance.closeSync();
+    if (validation.errors > 0 && !opts.allowRejects) {
+      rmSync(tmp, { force: true });
+      return { status: "refused", validation };
+    }
+    renameSync(tmp, opts.warehouse);
+    rmSync(`${opts.warehouse}.wal`, { force: true });
+    writeFileSync(sidecarPath(opts.warehouse), JSON.stringify(info, null, 2) + "\n");
+    return { status: "built", info, validation };
+  } catch (e) {
+    try {
+      instance.closeSync();
+    } catch {
+      /* already closed */
+    }
+    rmSync(tmp, { force: true });
+    rmSync(`${tmp}.wal`, { force: true });
+    throw e;
+  }
+}
+
+/** The latest date in the data, when no manifest names the Stand. */
+async function dataStand(conn: import("@duckdb/node-api").DuckDBConnection): Promise<string | null> {
+  const r = await conn.runAndReadAll(`SELECT CAST(greatest(
+      (SELECT max(buchungsdatum) FROM eingang.auszahlungen),
+      (SELECT max(bescheid_datum) FROM eingang.bewilligungen),
+      (SELECT max(stichtag) FROM eingang.stellen)) AS VARCHAR)`);
+  return (r.getRows()[0]?.[0] as string | null) ?? null;
+}
+
+/** Opens the warehouse read-only: loaders never write, and many may read at once. */
+export async function openWarehouse(path = warehouseFromEnv()) {
+  if (!existsSync(path)) throw new Error(`Kein Data Warehouse unter ${path}: zuerst „npm run ingest“ ausführen.`);
+  const instance = await DuckDBInstance.create(path, { access_mode: "READ_ONLY" });
+  return { instance, connection: await instance.connect() };
+}
