@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Builds the site once (sample data) for the browser tests in test/site.
+    globalSetup: ["test/site/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 300_000,
     // DuckDB instances and temp folders per test file; two cores, so two forks.

@@ -19,7 +19,8 @@ import { formatReport } from "./report.ts";
 import { warnOnAppropriations } from "./validate/cross-table.ts";
 import { createWarehouseSchema, finishValidation, usableTables, validateInput, type ValidationResult } from "./validate/index.ts";
 import { dataDirFromEnv, ingest, openWarehouse, readBuildInfo, warehouseFromEnv, type IngestOutcome } from "./warehouse/build.ts";
-import { invalidateSiteCache } from "./warehouse/site-cache.ts";
+import { invalidateSiteCache } from "./site/cache.ts";
+import { finishSite } from "./site/finish.ts";
 
 class UsageError extends Error {}
 
@@ -124,8 +125,13 @@ export async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
+    case "finish-site": {
+      const dir = resolve(process.env.PIK_SITE_OUT ?? "dist");
+      console.log(`${finishSite(dir)} HTML-Seiten in ${dir} nachbearbeitet (lang="de", Zoom erlaubt).`);
+      return 0;
+    }
     default:
-      throw new UsageError(`Unbekannter Befehl „${command ?? ""}“. Befehle: validate, ingest, export, prepare-site.`);
+      throw new UsageError(`Unbekannter Befehl „${command ?? ""}“. Befehle: validate, ingest, export, prepare-site, finish-site.`);
   }
 }
 

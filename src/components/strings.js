@@ -1,0 +1,38 @@
+// German UI strings of the site, in one place. Labels and definitions of the
+// measures come from the table definitions (data/definitions.json), not from here.
+
+export const SITE = {
+  titel: "PIK-Monitor",
+  untertitel: "Pakt für Integration Baden-Württemberg",
+  synthetischTitel: "Synthetische Beispieldaten",
+  synthetischText:
+    "Alle Zahlen dieser Seite beruhen auf erfundenen, deterministisch erzeugten Daten, kalibriert auf die veröffentlichten Landeswerte. Zahlen je Kreis hat das Land nicht veröffentlicht: Diese Zahlen sind keine amtlichen Angaben und dürfen nicht zitiert werden.",
+  stand: "Stand",
+  quelle: "Quelle",
+  release: "Release",
+  tabelleAnzeigen: "Tabelle anzeigen",
+  keineDaten: "Keine Daten für diese Auswahl.",
+  landDurchschnitt: "Landesdurchschnitt",
+  stadtkreis: "Stadtkreis",
+  landkreis: "Landkreis",
+  einwohnerQuelle: "Einwohner: Destatis, Gemeindeverzeichnis GV-ISys, Stand 31.12.2018, Lizenz CC BY 4.0",
+};
+
+export const QUELLEN = {
+  bewilligungen: "Bewilligungsstelle (RP Stuttgart): Bewilligungen",
+  auszahlungen: "Bewilligungsstelle (RP Stuttgart): Auszahlungen",
+  stellen: "Bewilligungsstelle (RP Stuttgart): Stellenmeldungen",
+  haushalt: "Staatshaushaltsplan: Haushaltsansätze",
+  gefluechtete: "Zählung der Geflüchteten in der Anschlussunterbringung (§ 29d FAG)",
+};
+
+export const FOERDERBEREICHE = {
+  integrationsmanagement: "Integrationsmanagement",
+  digitalisierung: "Digitalisierung",
+  schule_beruf: "Schule und Beruf",
+  spracherwerb: "Spracherwerb",
+  ehrenamt: "Ehrenamt",
+};
+
+export const ANSTELLUNGSTRAEGER = {gemeinde: "Gemeinde", landkreis: "Landkreis", freier_traeger: "Freier Träger"};
+export const QUALIFIKATIONEN = {hochschulabschluss: "Hochschulabschluss", nachqualifizierung: "Nachqualifizierung"};
