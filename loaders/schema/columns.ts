@@ -57,13 +57,16 @@ export const int = (d: Described & { min?: number; max?: number }) => {
 export const dec = (
   d: Described & { scale: number; precision?: number; min?: number; max?: number; gt?: number },
 ) => {
+  const precision = d.precision ?? 18;
+  // The column's DECIMAL type bounds the value too; saying so in the schema keeps zod and SQL in step.
+  // (Capped at the largest integer a double holds exactly: no amount comes near it.)
+  const limit = Math.min(Number(`${"9".repeat(precision - d.scale)}.${"9".repeat(d.scale)}`), Number.MAX_SAFE_INTEGER);
   let s = z.number();
-  if (d.min !== undefined) s = s.min(d.min);
-  if (d.gt !== undefined) s = s.gt(d.gt);
-  if (d.max !== undefined) s = s.max(d.max);
+  s = d.min !== undefined ? s.min(d.min) : d.gt !== undefined ? s.gt(d.gt) : s.min(-limit);
+  s = s.max(d.max ?? limit);
   return withMeta(s, {
     kind: "dec",
-    sqlType: `DECIMAL(${d.precision ?? 18},${d.scale})`,
+    sqlType: `DECIMAL(${precision},${d.scale})`,
     scale: d.scale,
     label: d.label,
     definition: d.definition,
