@@ -20,7 +20,7 @@ export default {
     { name: "Haushaltsvollzug", path: "/haushalt" },
   ],
   // One profile page per Kreis, all 44 built.
-  dynamicPaths: TILES.map((t: { ags: string }) => `/kreise/${t.ags}`),
+  dynamicPaths: TILES.map((t) => `/kreise/${t.ags}`),
   pager: false,
   search: false,
   sidebar: true,

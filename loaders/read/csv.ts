@@ -23,10 +23,11 @@ import {
   type HeaderFound,
 } from "./detect.ts";
 import {
+  RecordIndex,
   hasUtf8Bom,
-  locateRecords,
   locateRecordsQuoteFree,
   copyRecords,
+  linesAtPositions,
   recordBreakStyle,
   type LineBreak,
   type RowLayout,
@@ -136,6 +137,7 @@ async function prepareForDuckDB(
     await transcodeToUtf8(path, utf8Path, facts);
   }
   let lineBreak = facts.lineBreak;
+  // Mixed somewhere, maybe only inside quoted cells (as Excel writes them): look at the record breaks.
   if (lineBreak === "mixed") lineBreak = await recordBreakStyle(utf8Path, header.delimiter);
   const cut = trickySkip;
   if (lineBreak !== "mixed" && !cut) return { utf8Path, lineBreak: lineBreak ?? "\n", skip: header.skip, lineBase: 0 };
@@ -176,6 +178,13 @@ async function readHead(path: string): Promise<Buffer> {
   }
 }
 
+/** Rejected records located in the file (see `locate` in csvRows). */
+interface Located {
+  /** Reject position → line in the file DuckDB reads. */
+  positionLines: ReadonlyMap<number, number>;
+  lineOf(ordinals: readonly number[]): Map<number, number>;
+}
+
 interface CsvSource extends Prepared {
   req: ReadRequest;
   encoding: TextEncoding;
@@ -186,9 +195,10 @@ interface CsvSource extends Prepared {
   recordsAreLines: boolean;
 }
 
-/** A DuckDB reject row, one per record (the first error DuckDB noted for it). */
+/** A DuckDB reject, one per record (the first error DuckDB noted for it). */
 interface RejectRow {
-  record: number;
+  /** DuckDB's `line_byte_position`: where to find the record (see RecordIndex). */
+  position: number;
   errorType: string;
   columnIdx: number | null;
   csvLine: string;
@@ -218,14 +228,14 @@ function csvRows(src: CsvSource): RawRows {
       await con.run(`SELECT count(*) FROM ${relation}`);
     }
     // A scanned-twice relation lists a record twice; a record short of cells once per missing cell.
+    const first = (col: string) => `arg_min(${col}, coalesce(column_idx, -1))`;
     const reader = await con.runAndReadAll(
-      `SELECT line::BIGINT, arg_min(error_type::VARCHAR, coalesce(column_idx, -1)), ` +
-        `min(column_idx)::BIGINT, arg_min(csv_line, coalesce(column_idx, -1)), ` +
-        `arg_min(error_message, coalesce(column_idx, -1)) ` +
-        `FROM ${sqlIdent(rejectsTable)} GROUP BY line ORDER BY line`,
+      `SELECT line_byte_position::BIGINT, ${first("error_type::VARCHAR")}, min(column_idx)::BIGINT, ` +
+        `${first("csv_line")}, ${first("error_message")} ` +
+        `FROM ${sqlIdent(rejectsTable)} GROUP BY line_byte_position ORDER BY line_byte_position`,
     );
     rejects = reader.getRowsJS().map((r) => ({
-      record: Number(r[0]),
+      position: Number(r[0]),
       errorType: String(r[1] ?? ""),
       columnIdx: r[2] === null || r[2] === undefined ? null : Number(r[2]),
       csvLine: String(r[3] ?? ""),
@@ -233,6 +243,25 @@ function csvRows(src: CsvSource): RawRows {
     }));
     return rejects;
   };
+
+  /**
+   * Where the rejected records are: their numbers (to step over them when
+   * counting rows) and start lines. Without quotes and blank lines in the data,
+   * counting line breaks natively suffices (and nothing at all without rejects);
+   * else one scan with the state machine, kept for later calls.
+   */
+  let located: Promise<Located> | undefined;
+  const locate = (): Promise<Located> =>
+    (located ??= (async (): Promise<Located> => {
+      const positions = (await loadRejects()).map((r) => r.position);
+      if (src.recordsAreLines) {
+        const lines = await linesAtPositions(src.utf8Path, positions, src.lineBreak);
+        const rejected = [...new Set(lines.values())].sort((a, b) => a - b);
+        return { positionLines: lines, lineOf: (ordinals) => locateRecordsQuoteFree(layout, rejected, ordinals) };
+      }
+      const index = await RecordIndex.build(src.utf8Path, header.delimiter, positions);
+      return { positionLines: index.positionLines, lineOf: (ordinals) => index.lineOfOrdinals(layout, ordinals) };
+    })());
 
   return {
     datei,
@@ -244,10 +273,7 @@ function csvRows(src: CsvSource): RawRows {
     relation,
 
     async lineOf(ordinals) {
-      const rejected = (await loadRejects()).map((r) => r.record);
-      if (src.recordsAreLines) return locateRecordsQuoteFree(layout, rejected, ordinals);
-      const { ordinalLines } = await locateRecords(src.utf8Path, layout, new Set(rejected), ordinals, []);
-      return ordinalLines;
+      return (await locate()).lineOf(ordinals);
     },
 
     async malformed() {
@@ -255,11 +281,11 @@ function csvRows(src: CsvSource): RawRows {
       // A line of nothing but spaces is a blank line to the user, not a broken record.
       const real = all.filter((r) => trimLineBreaks(r.csvLine).trim() !== "");
       if (real.length === 0) return [];
-      const records = real.map((r) => r.record);
-      const lines = src.recordsAreLines
-        ? new Map(records.map((r) => [r, r + src.lineBase]))
-        : (await locateRecords(src.utf8Path, layout, new Set(), [], records)).recordLines;
-      return real.map((r) => rejectFinding(datei, header, r, lines.get(r.record) ?? null));
+      const { positionLines } = await locate();
+      return real.map((r) => {
+        const line = positionLines.get(r.position);
+        return rejectFinding(datei, header, r, line === undefined ? null : line + src.lineBase);
+      });
     },
 
     async dispose() {

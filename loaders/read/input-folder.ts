@@ -34,7 +34,8 @@ export function listInputFiles(dir: string, tableNames: readonly string[]): Inpu
   const candidates = new Map<string, InputFile[]>();
   const findings: Finding[] = [];
 
-  const names = readdirSync(dir).sort((a, b) => a.localeCompare(b));
+  // Code-point order: the same findings in the same order on every machine.
+  const names = readdirSync(dir).sort();
   for (const name of names) {
     if (isIgnored(name)) continue;
     const path = join(dir, name);

@@ -16,14 +16,15 @@ type CellValue = ExcelJS.CellValue;
 
 /**
  * The text of one cell as the contract wants it: numbers in their shortest
- * round-trip form with `.`, dates as `YYYY-MM-DD`, formulas as their cached
+ * round-trip form with a decimal comma (a numeric cell 2.125 must not read as
+ * the German thousands notation "2.125" = 2125), dates as `YYYY-MM-DD`, formulas as their cached
  * result (never the formula), rich text and hyperlinks as their text, errors as
  * `#DIV/0!` etc. `null` for an empty cell.
  */
 export function cellText(value: CellValue | undefined): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return value === "" ? null : value;
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : null;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value).replace(".", ",") : null;
   if (typeof value === "boolean") return value ? "true" : "false";
   if (value instanceof Date) return isoDate(value);
   if (typeof value !== "object") return null;

@@ -14,12 +14,14 @@ const ROWS = 8;
  * @param label  legend title (with unit)
  * @param href   row → link target (Kreis profile)
  */
-export function tileMap(rows, {width = 520, value, format = String, label, scheme = "YlGnBu", href, ariaLabel} = {}) {
+export function tileMap(rows, {width = 520, value, format = String, label, scheme = "YlGnBu", href, ariaLabel, zero = true} = {}) {
   const byAgs = new Map(rows.map((r) => [r.kreis_ags, r]));
   const data = TILES.map((t) => ({...t, ...(byAgs.get(t.ags) ?? {kreis_ags: t.ags, kreis_name: t.kurz})}));
   const values = data.map((d) => d[value]).filter((v) => v != null && Number.isFinite(+v)).map(Number);
   const [lo, hi] = values.length ? [Math.min(...values), Math.max(...values)] : [0, 1];
-  const dark = (d) => d[value] != null && hi > lo && (Number(d[value]) - lo) / (hi - lo) > 0.55;
+  // White labels where the tile colour is dark: judged on the colour scale's own domain.
+  const from = zero ? Math.min(0, lo) : lo;
+  const dark = (d) => d[value] != null && hi > from && (Number(d[value]) - from) / (hi - from) > 0.5;
   const side = Math.floor(Math.min(width, 560) / COLS);
   return Plot.plot({
     width: side * COLS,
@@ -29,7 +31,7 @@ export function tileMap(rows, {width = 520, value, format = String, label, schem
     x: {axis: null, domain: Array.from({length: COLS}, (_, i) => i)},
     y: {axis: null, domain: Array.from({length: ROWS}, (_, i) => i)},
     padding: 0.08,
-    color: {type: "linear", scheme, legend: true, label, tickFormat: format, unknown: "#e5e5e5", zero: true},
+    color: {type: "linear", scheme, legend: true, label, tickFormat: format, unknown: "#e5e5e5", zero},
     marks: [
       Plot.cell(data, {
         x: "x",
@@ -37,7 +39,8 @@ export function tileMap(rows, {width = 520, value, format = String, label, schem
         fill: (d) => (d[value] == null ? null : Number(d[value])),
         href: href ? (d) => href(d) : undefined,
         ariaLabel: (d) => `${d.kreis_name}: ${format(d[value])}`,
-        tip: {format: {x: false, y: false, fill: false}},
+        // The tip must not catch the click meant for the tile's link.
+        tip: {pointerEvents: "none"},
         title: (d) => `${d.kreis_name}\n${label}: ${format(d[value])}`,
         rx: 3,
       }),

@@ -150,10 +150,65 @@ describe("CSV structure", () => {
     await rows.dispose();
   });
 
-  it("keeps empty header cells, so rows with a trailing delimiter still fit", async () => {
-    const rows = expectRows(await read(ctx, "trailing-delim.csv", "a;b;c;\n1;2;3;\n"));
-    expect(rows.header).toEqual(["a", "b", "c", ""]);
-    expect(await materialize(ctx, rows)).toEqual([["1", "2", "3", null]]);
+  it("ignores empty header cells at the end; rows fit with or without the trailing delimiters", async () => {
+    const rows = expectRows(await read(ctx, "trailing-delim.csv", "a;;c;;\n1;2;3;;\n4;5;6\n7;8;9;x\n", requires("a", "c")));
+    expect(rows.header).toEqual(["a", "", "c"]);
+    expect(await materialize(ctx, rows)).toEqual([
+      ["1", "2", "3"],
+      ["4", "5", "6"],
+    ]);
+    expect((await rows.malformed()).map((f) => [f.zeile, f.wert])).toEqual([[4, "7;8;9;x"]]);
+    await rows.dispose();
+  });
+
+  it("accepts rows with extra empty cells at the end (DuckDB drops them; nothing is lost)", async () => {
+    const rows = expectRows(await read(ctx, "extra-empty.csv", 'a;b;c\n1;2;3;;\n4;5;6;""\n7;8;9;x\n'));
+    expect(await materialize(ctx, rows)).toEqual([
+      ["1", "2", "3"],
+      ["4", "5", "6"],
+    ]);
+    expect((await rows.malformed()).map((f) => [f.zeile, f.meldung])).toEqual([[4, "Zeile hat 4 statt 3 Felder."]]);
+    await rows.dispose();
+  });
+
+  it("reads a file that is only a header (with and without a final line break) as zero rows", async () => {
+    for (const [name, text] of [
+      ["only-header.csv", "a;b;c"],
+      ["only-header-nl.csv", "\uFEFFa;b;c\r\n\r\n"],
+      ["only-header-quoted.csv", '\uFEFF"a;";b;c\n'],
+    ] as const) {
+      const rows = expectRows(await read(ctx, name, text, requires("b", "c")));
+      expect(await materialize(ctx, rows)).toEqual([]);
+      expect(await rows.malformed()).toEqual([]);
+      await rows.dispose();
+    }
+  });
+
+  it("survives what makes DuckDB's own `skip` lose every row: a BOM with quotes before the data", async () => {
+    // Without the reader's copy, DuckDB returns no rows at all for this file, and no error.
+    const rows = expectRows(await read(ctx, "bom-quoted.csv", '\uFEFF"Betrag,";"a";b;c\r\n1,5;x;y;z\r\n'));
+    expect(rows.header).toEqual(["Betrag,", "a", "b", "c"]);
+    expect(await materialize(ctx, rows)).toEqual([["1,5", "x", "y", "z"]]);
+    expect(await rows.lineOf([0])).toEqual(new Map([[0, 2]]));
+    await rows.dispose();
+  });
+
+  it("survives a multi-line title row above a header with a line break in a cell", async () => {
+    const csv = '\uFEFF"Bericht\r\nzweite Zeile";\r\na;"b\n(EUR)";c\r\n1;2;3\r\n\r\n4;5\r\n6;7;8\r\n';
+    const rows = expectRows(await read(ctx, "multiline-title.csv", csv, requires("a", "c")));
+    expect(rows.header).toEqual(["a", "b\n(EUR)", "c"]);
+    expect(rows.headerLine).toBe(3);
+    expect(await materialize(ctx, rows)).toEqual([
+      ["1", "2", "3"],
+      ["6", "7", "8"],
+    ]);
+    expect(await rows.lineOf([0, 1])).toEqual(
+      new Map([
+        [0, 5],
+        [1, 8],
+      ]),
+    );
+    expect((await rows.malformed()).map((f) => f.zeile)).toEqual([7]);
     await rows.dispose();
   });
 

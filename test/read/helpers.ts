@@ -75,5 +75,6 @@ export async function materialize(ctx: Ctx, rows: RawRows): Promise<(string | nu
   const table = `m${++counter}`;
   await ctx.con.run(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${rows.relation}`);
   const reader = await ctx.con.runAndReadAll(`SELECT * FROM ${table} ORDER BY rowid`);
+  await ctx.con.run(`DROP TABLE ${table}`);
   return reader.getRowsJS() as (string | null)[][];
 }

@@ -3,10 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  RecordIndex,
   RecordScanner,
-  locateRecords,
-  locateRecordsQuoteFree,
   copyRecords,
+  linesAtPositions,
+  locateRecordsQuoteFree,
   recordBreakStyle,
   type ScannedRecord,
 } from "../../loaders/read/lines.ts";
@@ -60,44 +61,66 @@ describe("RecordScanner", () => {
   });
 });
 
-describe("locateRecords", () => {
-  it("skips header records, blank lines and rejected records", async () => {
+describe("RecordIndex", () => {
+  it("maps rows to lines, stepping over header records, blank lines and rejected records", async () => {
     const path = join(dir, "locate.csv");
     // records: 1 T, 2 blank, 3 header, 4 r0 (line 4), 5 blank, 6 r1 (lines 6-7), 7 rejected (line 8), 8 r2 (line 9)
-    writeFileSync(path, '\uFEFFT\n\na;b\n1;2\n\n3;"x\ny"\n4\n5;6\n');
-    const layout = { delimiter: ";", skip: 3, dropBlank: true, lineBase: 0 };
-    const { ordinalLines, recordLines } = await locateRecords(path, layout, new Set([7]), [2, 0, 1, 9], [7, 4]);
-    expect(ordinalLines).toEqual(
-      new Map([
-        [0, 4],
-        [1, 6],
-        [2, 9],
-      ]),
-    );
-    expect(recordLines).toEqual(
-      new Map([
-        [4, 4],
-        [7, 8],
-      ]),
-    );
+    const text = '\uFEFFT\n\na;b\n1;2\n\n3;"x\ny"\n4\n5;6\n';
+    writeFileSync(path, text);
+    const bytes = Buffer.from(text);
+    const start = bytes.indexOf("4\n5;6");
+    // DuckDB's positions seen for such a record: its start, one byte after, or the blank lines before it.
+    for (const position of [start, start + 1]) {
+      const index = await RecordIndex.build(path, ";", [position]);
+      expect(index.lineBreak).toBe("\n");
+      expect([...index.rejected]).toEqual([7]);
+      expect(index.positionLines).toEqual(new Map([[position, 8]]));
+      expect(index.lineOfOrdinals({ delimiter: ";", skip: 3, dropBlank: true, lineBase: 0 }, [2, 0, 1, 9])).toEqual(
+        new Map([
+          [0, 4],
+          [1, 6],
+          [2, 9],
+        ]),
+      );
+    }
+    const afterBlank = bytes.indexOf("3;");
+    const index = await RecordIndex.build(path, ";", [afterBlank - 1]);
+    expect(index.positionLines).toEqual(new Map([[afterBlank - 1, 6]]));
+    expect(index.lineOfRecord(6)).toBe(6);
+    expect(index.lineOfRecord(5)).toBe(5);
+    expect(index.lineOfRecord(99)).toBeUndefined();
   });
 
-  it("the scan-free variant agrees where records are lines", async () => {
-    const path = join(dir, "quote-free.csv");
-    // 1 title, 2 header, 3 r0, 4 rejected, 5 r1, 6 rejected, 7 rejected, 8 r2
-    writeFileSync(path, "T\na;b\n1;2\nx\n3;4\ny\nz\n5;6\n\n");
-    const layout = { delimiter: ";", skip: 2, dropBlank: true, lineBase: 0 };
-    const rejected = [4, 6, 7];
-    const slow = await locateRecords(path, layout, new Set(rejected), [0, 1, 2], []);
-    const fast = locateRecordsQuoteFree(layout, rejected, [0, 1, 2]);
-    expect(fast).toEqual(
-      new Map([
-        [0, 3],
-        [1, 5],
-        [2, 8],
-      ]),
-    );
-    expect(slow.ordinalLines).toEqual(fast);
+  it("linesAtPositions and the scan-free mapping agree with it where records are lines", async () => {
+    for (const [eol, name] of [
+      ["\n", "qf-lf.csv"],
+      ["\r\n", "qf-crlf.csv"],
+      ["\r", "qf-cr.csv"],
+    ] as const) {
+      const path = join(dir, name);
+      // 1 title, 2 header, 3 r0, 4 rejected, 5 r1, 6 rejected, 7 rejected, 8 r2
+      const text = ["T", "a;b", "1;2", "x", "3;4", "y", "zz", "5;6", "", ""].join(eol);
+      writeFileSync(path, text);
+      const bytes = Buffer.from(text);
+      const positions = ["x", "y", "zz"].map((v) => bytes.indexOf(eol + v + eol) + eol.length);
+      const layout = { delimiter: ";", skip: 2, dropBlank: true, lineBase: 0 };
+      for (const shift of eol === "\r\n" ? [-1, 0, 1] : [0, 1]) {
+        const shifted = positions.map((p) => p + shift);
+        const counted = await linesAtPositions(path, shifted, eol);
+        expect([...counted.values()]).toEqual([4, 6, 7]);
+        const index = await RecordIndex.build(path, ";", shifted);
+        expect([...index.positionLines.values()]).toEqual([4, 6, 7]);
+        const fast = locateRecordsQuoteFree(layout, [4, 6, 7], [0, 1, 2]);
+        expect(fast).toEqual(
+          new Map([
+            [0, 3],
+            [1, 5],
+            [2, 8],
+          ]),
+        );
+        expect(index.lineOfOrdinals(layout, [0, 1, 2])).toEqual(fast);
+      }
+    }
   });
 });
 

@@ -1,0 +1,223 @@
+/**
+ * Queries of the page /integrationsmanagement (Abdeckung): one function per
+ * artifact the page loads. All arithmetic (sums, shares, ratios) happens here in
+ * DuckDB; the page only filters and draws.
+ *
+ * Sources: the published table `main.abdeckung_kreis` (its columns and
+ * definitions are the page's measures), `main.kreise` for names and types, and
+ * for the mix of employers and qualifications the accepted staffing reports
+ * `eingang.stellen` joined to the granted integration-management grants.
+ *
+ * Numbers leave as DOUBLE (JSON numbers) only in the final projection; ratios
+ * are computed exactly with `decimalRatio` (half away from zero, 4 places),
+ * like the published ratios.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { rows } from "../site.ts";
+import { GRANTED_GRANTS, decimalRatio } from "../sql.ts";
+
+/** `expr` as a JSON number (NULL stays NULL). */
+const num = (expr: string): string => `CAST(${expr} AS DOUBLE)`;
+
+/** One Kreis at one reporting date. */
+export interface AbdeckungKreisRow {
+  kreis_ags: string;
+  kreis_name: string;
+  /** kreis_name, with the type added where two Kreise share a name (Heilbronn, Karlsruhe): the label on the page. */
+  kreis_label: string;
+  kreis_typ: "Stadtkreis" | "Landkreis";
+  regierungsbezirk: string;
+  stichtag: string;
+  /** false: the Kreis has no row in abdeckung_kreis at this stichtag (no report, no running grant). */
+  vorhanden: boolean;
+  vzae_bewilligt: number | null;
+  vzae_besetzt: number | null;
+  stellen_besetzt: number | null;
+  stellen_gemeldet: number | null;
+  zuwendungen_ohne_meldung: number | null;
+  gefluechtete_au: number | null;
+  gefluechtete_stichtag: string | null;
+  gefluechtete_je_vzae: number | null;
+  /** vzae_besetzt ÷ vzae_bewilligt, 4 places; NULL if vzae_bewilligt is 0 or vzae_besetzt is empty. */
+  besetzungsquote: number | null;
+}
+
+/**
+ * Every Kreis × every stichtag of `abdeckung_kreis` (44 × n rows): the published
+ * columns, the Kreis's name and type, and the share of granted VZÄ that is
+ * filled. Kreise without a row at a stichtag are kept with empty values and
+ * `vorhanden = false`, so the page can say "keine Angabe" instead of hiding them.
+ */
+export async function abdeckungKreise(conn: DuckDBConnection): Promise<AbdeckungKreisRow[]> {
+  return (await rows(
+    conn,
+    `WITH stichtage AS (SELECT DISTINCT stichtag FROM main.abdeckung_kreis)
+SELECT k.kreis_ags, k.kreis_name,
+  CASE WHEN count(*) OVER (PARTITION BY t.stichtag, k.kreis_name) > 1 THEN k.kreis_name || ' (' || k.kreis_typ || ')'
+    ELSE k.kreis_name END AS kreis_label,
+  k.kreis_typ, k.regierungsbezirk, t.stichtag,
+  a.kreis_ags IS NOT NULL AS vorhanden,
+  ${num("a.vzae_bewilligt")} AS vzae_bewilligt,
+  ${num("a.vzae_besetzt")} AS vzae_besetzt,
+  a.stellen_besetzt, a.stellen_gemeldet, a.zuwendungen_ohne_meldung,
+  a.gefluechtete_au, a.gefluechtete_stichtag,
+  ${num("a.gefluechtete_je_vzae")} AS gefluechtete_je_vzae,
+  ${num(`CASE WHEN a.vzae_bewilligt > 0 THEN ${decimalRatio("a.vzae_besetzt", 4, "a.vzae_bewilligt", 4, 4)} END`)} AS besetzungsquote
+FROM main.kreise AS k
+CROSS JOIN stichtage AS t
+LEFT JOIN main.abdeckung_kreis AS a ON a.kreis_ags = k.kreis_ags AND a.stichtag = t.stichtag
+ORDER BY t.stichtag, k.kreis_ags`,
+  )) as unknown as AbdeckungKreisRow[];
+}
+
+/** The whole Land at one reporting date. */
+export interface AbdeckungLandRow {
+  stichtag: string;
+  /** Kreise with a row in abdeckung_kreis / with at least one reported position. */
+  kreise: number;
+  kreise_gemeldet: number;
+  vzae_bewilligt: number;
+  vzae_besetzt: number | null;
+  stellen_besetzt: number | null;
+  zuwendungen_ohne_meldung: number;
+  /** Sum of gefluechtete_au over the Kreise that have a count. */
+  gefluechtete_au: number | null;
+  gefluechtete_stichtag_min: string | null;
+  gefluechtete_stichtag_max: string | null;
+  /** Sums over the Kreise for which gefluechtete_je_vzae is defined (both a count and filled VZÄ > 0). */
+  gefluechtete_au_mit_vzae: number | null;
+  vzae_besetzt_mit_au: number | null;
+  /** gefluechtete_au_mit_vzae ÷ vzae_besetzt_mit_au, 4 places. */
+  gefluechtete_je_vzae: number | null;
+  /** Sum of vzae_besetzt ÷ sum of vzae_bewilligt, 4 places. */
+  besetzungsquote: number | null;
+}
+
+/**
+ * The Land per stichtag, summed from `abdeckung_kreis`. The Land's refugees per
+ * filled VZÄ is a ratio of sums over the same Kreise (those with a value of
+ * gefluechtete_je_vzae), not a mean of the Kreis ratios: numerator and
+ * denominator cover the same Kreise.
+ */
+export async function abdeckungLand(conn: DuckDBConnection): Promise<AbdeckungLandRow[]> {
+  return (await rows(
+    conn,
+    `WITH summen AS (
+  SELECT stichtag,
+    count(*) AS kreise,
+    count(*) FILTER (WHERE stellen_gemeldet > 0) AS kreise_gemeldet,
+    sum(vzae_bewilligt) AS vzae_bewilligt,
+    sum(vzae_besetzt) AS vzae_besetzt,
+    sum(stellen_besetzt) AS stellen_besetzt,
+    sum(zuwendungen_ohne_meldung) AS zuwendungen_ohne_meldung,
+    sum(gefluechtete_au) AS gefluechtete_au,
+    min(gefluechtete_stichtag) AS gefluechtete_stichtag_min,
+    max(gefluechtete_stichtag) AS gefluechtete_stichtag_max,
+    sum(gefluechtete_au) FILTER (WHERE gefluechtete_je_vzae IS NOT NULL) AS au_mit_vzae,
+    sum(vzae_besetzt) FILTER (WHERE gefluechtete_je_vzae IS NOT NULL) AS vzae_mit_au
+  FROM main.abdeckung_kreis
+  GROUP BY stichtag
+)
+SELECT stichtag, CAST(kreise AS INTEGER) AS kreise, CAST(kreise_gemeldet AS INTEGER) AS kreise_gemeldet,
+  ${num("vzae_bewilligt")} AS vzae_bewilligt,
+  ${num("vzae_besetzt")} AS vzae_besetzt,
+  CAST(stellen_besetzt AS INTEGER) AS stellen_besetzt,
+  CAST(zuwendungen_ohne_meldung AS INTEGER) AS zuwendungen_ohne_meldung,
+  CAST(gefluechtete_au AS INTEGER) AS gefluechtete_au,
+  gefluechtete_stichtag_min, gefluechtete_stichtag_max,
+  CAST(au_mit_vzae AS INTEGER) AS gefluechtete_au_mit_vzae,
+  ${num("vzae_mit_au")} AS vzae_besetzt_mit_au,
+  ${num(`CASE WHEN vzae_mit_au > 0 THEN ${decimalRatio("au_mit_vzae", 0, "vzae_mit_au", 4, 4)} END`)} AS gefluechtete_je_vzae,
+  ${num(`CASE WHEN vzae_bewilligt > 0 THEN ${decimalRatio("vzae_besetzt", 4, "vzae_bewilligt", 4, 4)} END`)} AS besetzungsquote
+FROM summen
+ORDER BY stichtag`,
+  )) as unknown as AbdeckungLandRow[];
+}
+
+/** Characteristics of filled positions shown on the page, in display order. */
+export const MERKMALE = {
+  anstellungstraeger: ["gemeinde", "landkreis", "freier_traeger"],
+  qualifikation: ["hochschulabschluss", "nachqualifizierung"],
+} as const;
+
+/** Value used when a filled position has no qualification (the validator requires one; defensive). */
+export const OHNE_ANGABE = "ohne_angabe";
+
+/** One group of filled positions: a stichtag, the Land or a Kreis, one value of one characteristic. */
+export interface StellenMixRow {
+  stichtag: string;
+  ebene: "land" | "kreis";
+  /** NULL for the Land. */
+  kreis_ags: string | null;
+  merkmal: keyof typeof MERKMALE;
+  auspraegung: string;
+  /**
+   * Number of filled positions (= persons employed) in the group. Counts of
+   * persons: a later disclosure-control step suppresses groups below a minimum
+   * size here (and the `vzae` and shares derived from them).
+   */
+  stellen: number;
+  vzae: number;
+  /** Filled positions / VZÄ of the whole Land or Kreis at that stichtag (the denominator of the shares). */
+  stellen_gesamt: number;
+  vzae_gesamt: number;
+  /** vzae ÷ vzae_gesamt and stellen ÷ stellen_gesamt, 4 places. */
+  anteil_vzae: number | null;
+  anteil_stellen: number | null;
+}
+
+/**
+ * The mix of filled positions by employer (anstellungstraeger) and by
+ * qualification, per stichtag, for the Land and for every Kreis: the one query
+ * that produces counts of persons split by a characteristic.
+ *
+ * Counted: reports in `eingang.stellen` with besetzt = true whose grant is a
+ * granted (status „bewilligt“) grant in Integrationsmanagement – the same
+ * reports that make up vzae_besetzt and stellen_besetzt of abdeckung_kreis, so
+ * per Kreis and stichtag, `vzae_gesamt` = vzae_besetzt and `stellen_gesamt` =
+ * stellen_besetzt. Groups with no position are absent (read: 0).
+ */
+export async function stellenMix(conn: DuckDBConnection): Promise<StellenMixRow[]> {
+  return (await rows(
+    conn,
+    `WITH im AS (
+  SELECT aktenzeichen, kreis_ags FROM ${GRANTED_GRANTS} WHERE foerderbereich = 'integrationsmanagement'
+),
+besetzt AS (
+  SELECT s.stichtag, im.kreis_ags, s.vzae, s.anstellungstraeger,
+    coalesce(s.qualifikation, '${OHNE_ANGABE}') AS qualifikation
+  FROM eingang.stellen AS s
+  JOIN im ON im.aktenzeichen = s.aktenzeichen
+  WHERE s.besetzt
+),
+merkmale AS (
+  SELECT stichtag, kreis_ags, 'anstellungstraeger' AS merkmal, anstellungstraeger AS auspraegung, vzae FROM besetzt
+  UNION ALL
+  SELECT stichtag, kreis_ags, 'qualifikation' AS merkmal, qualifikation AS auspraegung, vzae FROM besetzt
+),
+gruppen AS (
+  SELECT stichtag,
+    CASE WHEN grouping(kreis_ags) = 1 THEN 'land' ELSE 'kreis' END AS ebene,
+    kreis_ags, merkmal, auspraegung,
+    count(*) AS stellen,
+    sum(vzae) AS vzae
+  FROM merkmale
+  GROUP BY GROUPING SETS ((stichtag, kreis_ags, merkmal, auspraegung), (stichtag, merkmal, auspraegung))
+),
+mit_summe AS (
+  SELECT gruppen.*,
+    sum(stellen) OVER (PARTITION BY stichtag, ebene, kreis_ags, merkmal) AS stellen_gesamt,
+    sum(vzae) OVER (PARTITION BY stichtag, ebene, kreis_ags, merkmal) AS vzae_gesamt
+  FROM gruppen
+)
+SELECT stichtag, ebene, kreis_ags, merkmal, auspraegung,
+  CAST(stellen AS INTEGER) AS stellen,
+  ${num("vzae")} AS vzae,
+  CAST(stellen_gesamt AS INTEGER) AS stellen_gesamt,
+  ${num("vzae_gesamt")} AS vzae_gesamt,
+  ${num(decimalRatio("vzae", 4, "vzae_gesamt", 4, 4))} AS anteil_vzae,
+  ${num(decimalRatio("stellen", 0, "stellen_gesamt", 0, 4))} AS anteil_stellen
+FROM mit_summe
+ORDER BY stichtag, ebene DESC, kreis_ags NULLS FIRST, merkmal, auspraegung`,
+  )) as unknown as StellenMixRow[];
+}

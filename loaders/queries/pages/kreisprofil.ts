@@ -1,0 +1,579 @@
+/**
+ * The Kreisprofil (`src/kreise/[ags].md`): one profile per Stadt- or Landkreis,
+ * all 44 computed in one pass over the published tables (contract §3) and
+ * written by one loader as a ZIP with one JSON per Kreis.
+ *
+ * All arithmetic is SQL: sums, ratios (exact DECIMAL, rounded half away from
+ * zero with `decimalRatio`), Land values as SUM/SUM (weighted, not the mean of
+ * the Kreis ratios) and ranks among the Kreise of the same type (window
+ * functions). JavaScript only groups finished rows by Kreis.
+ *
+ * Reference points:
+ * - `stichjahr`: the latest complete calendar year, i.e. the latest year whose
+ *   31 December is on or before the Stand of the data.
+ * - `stichtag`: the latest stichtag of the staffing reports (abdeckung_kreis)
+ *   on or before the Stand.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { rows } from "../site.ts";
+import { decimalRatio } from "../sql.ts";
+
+/** Where the numbers of one Kennzahl come from: its value per Kreis and its Land value. */
+interface MetricSql {
+  key: KennzahlKey;
+  group: "mittel" | "abdeckung";
+  /** Value per Kreis, over `b` (one row per Kreis, see `basis`). */
+  wert: string;
+  /** Land value over `l` (one row): a sum, or a ratio of sums (weighted). */
+  land: string;
+  /** "summe": the Land value is the sum of all Kreise; "quote": the ratio of the Land sums. */
+  landArt: "summe" | "quote";
+  /** Stichtag of the refugee count the value rests on, if any. */
+  zaehlung?: string;
+}
+
+export const KENNZAHLEN = [
+  "bewilligt_eur",
+  "ausgezahlt_eur",
+  "bewilligt_je_1000_ew",
+  "ausgezahlt_je_1000_ew",
+  "gefluechtete_au",
+  "bewilligt_je_gefluechteten",
+  "ausgezahlt_je_gefluechteten",
+  "vzae_bewilligt",
+  "vzae_besetzt",
+  "anteil_besetzt",
+  "gefluechtete_je_vzae",
+] as const;
+export type KennzahlKey = (typeof KENNZAHLEN)[number];
+
+/**
+ * The Kennzahlen in display order. Per-1.000-inhabitant and per-refugee amounts
+ * in euros with cents; the share of filled VZÄ and refugees per filled VZÄ with
+ * 4 decimal places (as in the published tables).
+ */
+const METRICS: MetricSql[] = [
+  { key: "bewilligt_eur", group: "mittel", wert: "b.bewilligt_eur", land: "l.bewilligt_eur", landArt: "summe" },
+  { key: "ausgezahlt_eur", group: "mittel", wert: "b.ausgezahlt_eur", land: "l.ausgezahlt_eur", landArt: "summe" },
+  {
+    key: "bewilligt_je_1000_ew",
+    group: "mittel",
+    wert: decimalRatio("b.bewilligt_eur * 1000", 2, "b.einwohner", 0, 2),
+    land: decimalRatio("l.bewilligt_eur * 1000", 2, "l.einwohner", 0, 2),
+    landArt: "quote",
+  },
+  {
+    key: "ausgezahlt_je_1000_ew",
+    group: "mittel",
+    wert: decimalRatio("b.ausgezahlt_eur * 1000", 2, "b.einwohner", 0, 2),
+    land: decimalRatio("l.ausgezahlt_eur * 1000", 2, "l.einwohner", 0, 2),
+    landArt: "quote",
+  },
+  {
+    key: "gefluechtete_au",
+    group: "mittel",
+    wert: "b.gefluechtete_jahr",
+    land: "l.gefluechtete_jahr",
+    landArt: "summe",
+    zaehlung: "b.gefluechtete_jahr_stichtag",
+  },
+  {
+    key: "bewilligt_je_gefluechteten",
+    group: "mittel",
+    wert: decimalRatio("b.bewilligt_eur", 2, "b.gefluechtete_jahr", 0, 2),
+    land: decimalRatio("l.bewilligt_mit_zaehlung", 2, "l.gefluechtete_jahr", 0, 2),
+    landArt: "quote",
+    zaehlung: "b.gefluechtete_jahr_stichtag",
+  },
+  {
+    key: "ausgezahlt_je_gefluechteten",
+    group: "mittel",
+    wert: decimalRatio("b.ausgezahlt_eur", 2, "b.gefluechtete_jahr", 0, 2),
+    land: decimalRatio("l.ausgezahlt_mit_zaehlung", 2, "l.gefluechtete_jahr", 0, 2),
+    landArt: "quote",
+    zaehlung: "b.gefluechtete_jahr_stichtag",
+  },
+  { key: "vzae_bewilligt", group: "abdeckung", wert: "b.vzae_bewilligt", land: "l.vzae_bewilligt", landArt: "summe" },
+  { key: "vzae_besetzt", group: "abdeckung", wert: "b.vzae_besetzt", land: "l.vzae_besetzt", landArt: "summe" },
+  {
+    key: "anteil_besetzt",
+    group: "abdeckung",
+    wert: decimalRatio("b.vzae_besetzt", 4, "b.vzae_bewilligt", 4, 4),
+    land: decimalRatio("l.besetzt_fuer_anteil", 4, "l.bewilligt_fuer_anteil", 4, 4),
+    landArt: "quote",
+  },
+  {
+    key: "gefluechtete_je_vzae",
+    group: "abdeckung",
+    wert: "b.gefluechtete_je_vzae",
+    land: decimalRatio("l.gefluechtete_fuer_betreuung", 0, "l.besetzt_fuer_betreuung", 4, 4),
+    landArt: "quote",
+    zaehlung: "b.gefluechtete_stichtag",
+  },
+];
+
+/* ------------------------------------------------------------------ */
+/* Output types (one JSON per Kreis)                                   */
+/* ------------------------------------------------------------------ */
+
+export interface Bezug {
+  /** Stand of the data (ISO date). */
+  stand: string;
+  /** Latest complete calendar year (null if the data end before one is complete). */
+  stichjahr: number | null;
+  /** Latest stichtag of the staffing reports on or before the Stand (ISO), or null. */
+  stichtag: string | null;
+}
+
+export interface KreisInfo {
+  kreis_ags: string;
+  kreis_name: string;
+  kreis_typ: "Stadtkreis" | "Landkreis";
+  regierungsbezirk: string;
+  einwohner: number;
+  einwohner_stand: string;
+  einwohner_quelle: string;
+  flaeche_km2: number;
+  /** Kreise of the same type (the peers of the ranks), this one included. */
+  kreise_gleichen_typs: number;
+  /** Running IM grants without any staffing report at `stichtag` (their positions are missing). */
+  zuwendungen_ohne_meldung: number | null;
+}
+
+export interface Kennzahl {
+  kennzahl: KennzahlKey;
+  gruppe: "mittel" | "abdeckung";
+  wert: number | null;
+  land: number | null;
+  land_art: "summe" | "quote";
+  /** Rank among the Kreise of the same type with a value, 1 = highest value; null without a value. */
+  rang: number | null;
+  von: number;
+  /** Rank among all Kreise with a value. */
+  rang_land: number | null;
+  von_land: number;
+  /** Stichtag of the refugee count behind the value (ISO), if any. */
+  zaehlung: string | null;
+}
+
+export interface Vergleich {
+  kennzahl: KennzahlKey;
+  kreis_ags: string;
+  kreis_name: string;
+  wert: number | null;
+  rang: number | null;
+}
+
+export interface MittelJahr {
+  jahr: number;
+  foerderbereich: string;
+  bewilligt_eur: number;
+  ausgezahlt_eur: number;
+  rueckforderung_eur: number;
+}
+
+export interface MittelJahrGesamt {
+  jahr: number;
+  /** false for the year of the Stand when it is not yet over. */
+  vollstaendig: boolean;
+  bewilligt_eur: number;
+  ausgezahlt_eur: number;
+  bewilligt_je_1000_ew: number | null;
+  ausgezahlt_je_1000_ew: number | null;
+  land_bewilligt_je_1000_ew: number | null;
+  land_ausgezahlt_je_1000_ew: number | null;
+}
+
+export interface AbdeckungStichtag {
+  stichtag: string;
+  vzae_bewilligt: number;
+  vzae_besetzt: number | null;
+  anteil_besetzt: number | null;
+  stellen_besetzt: number | null;
+  stellen_gemeldet: number;
+  zuwendungen_ohne_meldung: number;
+  gefluechtete_au: number | null;
+  gefluechtete_stichtag: string | null;
+  gefluechtete_je_vzae: number | null;
+  land_anteil_besetzt: number | null;
+  land_gefluechtete_je_vzae: number | null;
+}
+
+export interface Empfaenger {
+  empfaenger_ags: string;
+  empfaenger_name: string;
+  zuwendungen: number;
+  beginn: string;
+  ende: string;
+  bewilligt_eur: number;
+  ausgezahlt_eur: number;
+  rueckforderung_eur: number;
+}
+
+export interface Summe {
+  zuwendungen: number;
+  empfaenger: number;
+  bewilligt_eur: number;
+  ausgezahlt_eur: number;
+  rueckforderung_eur: number;
+}
+
+export interface Zuwendung {
+  aktenzeichen: string;
+  empfaenger_name: string;
+  empfaenger_ags: string;
+  foerderbereich: string;
+  beginn: string;
+  ende: string;
+  bewilligt_eur: number;
+  ausgezahlt_eur: number;
+  rueckforderung_eur: number;
+  vzae_bewilligt: number | null;
+}
+
+export interface Nachbar {
+  kreis_ags: string;
+  kreis_name: string;
+  kreis_typ: "Stadtkreis" | "Landkreis";
+}
+
+export interface Kreisprofil {
+  bezug: Bezug;
+  kreis: KreisInfo;
+  kennzahlen: Kennzahl[];
+  /** All Kreise of the same type with their values, per Kennzahl (for the ranking chart). */
+  vergleich: Vergleich[];
+  mittel_jahr: MittelJahr[];
+  mittel_jahr_gesamt: MittelJahrGesamt[];
+  abdeckung: AbdeckungStichtag[];
+  empfaenger: Empfaenger[];
+  summe: Summe;
+  zuwendungen: Zuwendung[];
+  /** The other Kreise of the same Regierungsbezirk. */
+  regierungsbezirk: Nachbar[];
+}
+
+/* ------------------------------------------------------------------ */
+/* SQL                                                                 */
+/* ------------------------------------------------------------------ */
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The reference points as a one-row CTE `bezug(stand, stichjahr, stichtag)`.
+ * Without a Stand, the day of the latest booking stands in.
+ */
+export function bezugCte(stand: string | null): string {
+  if (stand !== null && !ISO_DATE.test(stand)) throw new Error(`Stand ist kein ISO-Datum: ${stand}`);
+  const standSql = stand === null ? "(SELECT max(buchungsdatum) FROM main.buchungen)" : `DATE '${stand}'`;
+  return `bezug AS (
+  SELECT s.stand,
+    CASE WHEN s.stand IS NOT NULL
+      THEN year(s.stand) - CASE WHEN month(s.stand) = 12 AND day(s.stand) = 31 THEN 0 ELSE 1 END
+    END AS stichjahr,
+    (SELECT max(stichtag) FROM main.abdeckung_kreis WHERE stichtag <= s.stand) AS stichtag
+  FROM (SELECT CAST(${standSql} AS DATE) AS stand) AS s
+)`;
+}
+
+/** One row per Kreis with the numerators and denominators of every Kennzahl. */
+const BASIS = `basis AS (
+  SELECT k.kreis_ags, k.kreis_name, k.kreis_typ, k.einwohner,
+    coalesce(m.bewilligt_eur, 0) AS bewilligt_eur,
+    coalesce(m.ausgezahlt_eur, 0) AS ausgezahlt_eur,
+    z.personen AS gefluechtete_jahr,
+    z.stichtag AS gefluechtete_jahr_stichtag,
+    a.vzae_bewilligt, a.vzae_besetzt, a.gefluechtete_au, a.gefluechtete_stichtag, a.gefluechtete_je_vzae,
+    a.zuwendungen_ohne_meldung
+  FROM main.kreise AS k
+  CROSS JOIN bezug
+  LEFT JOIN (
+    SELECT kreis_ags, sum(bewilligt_eur) AS bewilligt_eur, sum(ausgezahlt_eur) AS ausgezahlt_eur
+    FROM main.mittel_kreis_jahr
+    WHERE jahr = (SELECT stichjahr FROM bezug)
+    GROUP BY kreis_ags
+  ) AS m ON m.kreis_ags = k.kreis_ags
+  -- The Kreis's latest refugee count on or before the end of the Stichjahr (as in abdeckung_kreis).
+  LEFT JOIN (
+    SELECT kreis_ags, arg_max(personen, stichtag) AS personen, max(stichtag) AS stichtag
+    FROM eingang.gefluechtete_au
+    WHERE stichtag <= make_date((SELECT stichjahr FROM bezug), 12, 31)
+    GROUP BY kreis_ags
+  ) AS z ON z.kreis_ags = k.kreis_ags
+  LEFT JOIN main.abdeckung_kreis AS a ON a.kreis_ags = k.kreis_ags AND a.stichtag = bezug.stichtag
+)`;
+
+/**
+ * The Land sums behind the Land values. A ratio's Land value takes numerator
+ * and denominator over the same Kreise: those for which the Kreis ratio exists.
+ */
+const LAND = `land AS (
+  SELECT
+    sum(bewilligt_eur) AS bewilligt_eur,
+    sum(ausgezahlt_eur) AS ausgezahlt_eur,
+    sum(einwohner) AS einwohner,
+    sum(gefluechtete_jahr) AS gefluechtete_jahr,
+    sum(bewilligt_eur) FILTER (WHERE gefluechtete_jahr > 0) AS bewilligt_mit_zaehlung,
+    sum(ausgezahlt_eur) FILTER (WHERE gefluechtete_jahr > 0) AS ausgezahlt_mit_zaehlung,
+    sum(vzae_bewilligt) AS vzae_bewilligt,
+    sum(vzae_besetzt) AS vzae_besetzt,
+    sum(vzae_besetzt) FILTER (WHERE vzae_besetzt IS NOT NULL AND vzae_bewilligt > 0) AS besetzt_fuer_anteil,
+    sum(vzae_bewilligt) FILTER (WHERE vzae_besetzt IS NOT NULL AND vzae_bewilligt > 0) AS bewilligt_fuer_anteil,
+    sum(gefluechtete_au) FILTER (WHERE gefluechtete_au IS NOT NULL AND vzae_besetzt > 0) AS gefluechtete_fuer_betreuung,
+    sum(vzae_besetzt) FILTER (WHERE gefluechtete_au IS NOT NULL AND vzae_besetzt > 0) AS besetzt_fuer_betreuung
+  FROM basis
+)`;
+
+/**
+ * Every Kennzahl of every Kreis, with Land value and ranks (1 = highest value;
+ * equal values share a rank). `von` counts the Kreise of the same type that
+ * have a value. Sorted by Kreis and display order.
+ */
+export function kennzahlenSql(stand: string | null): string {
+  const lang = METRICS.map(
+    (m, i) => `  SELECT b.kreis_ags, b.kreis_name, b.kreis_typ, '${m.key}' AS kennzahl, ${i} AS pos, '${m.group}' AS gruppe,
+    CAST(${m.wert} AS DECIMAL(38,4)) AS wert, CAST(${m.land} AS DECIMAL(38,4)) AS land, '${m.landArt}' AS land_art,
+    ${m.zaehlung ? `CAST(${m.zaehlung} AS DATE)` : "CAST(NULL AS DATE)"} AS zaehlung
+  FROM basis AS b CROSS JOIN land AS l`,
+  );
+  return `WITH ${bezugCte(stand)},
+${BASIS},
+${LAND},
+lang AS (
+${lang.join("\n  UNION ALL\n")}
+),
+rangiert AS (
+  SELECT lang.*,
+    CASE WHEN wert IS NOT NULL THEN rank() OVER (PARTITION BY kennzahl, kreis_typ ORDER BY wert DESC NULLS LAST) END AS rang,
+    count(wert) OVER (PARTITION BY kennzahl, kreis_typ) AS von,
+    CASE WHEN wert IS NOT NULL THEN rank() OVER (PARTITION BY kennzahl ORDER BY wert DESC NULLS LAST) END AS rang_land,
+    count(wert) OVER (PARTITION BY kennzahl) AS von_land
+  FROM lang
+)
+SELECT kreis_ags, kreis_name, kreis_typ, kennzahl, gruppe,
+  CAST(wert AS DOUBLE) AS wert, CAST(land AS DOUBLE) AS land, land_art,
+  CAST(rang AS INTEGER) AS rang, CAST(von AS INTEGER) AS von,
+  CAST(rang_land AS INTEGER) AS rang_land, CAST(von_land AS INTEGER) AS von_land,
+  strftime(zaehlung, '%Y-%m-%d') AS zaehlung
+FROM rangiert
+ORDER BY kreis_ags, pos`;
+}
+
+/** The Kreise with their reference data, the reference points and the size of their peer group. */
+export function kreiseSql(stand: string | null): string {
+  return `WITH ${bezugCte(stand)}
+SELECT k.kreis_ags, k.kreis_name, k.kreis_typ, k.regierungsbezirk, k.einwohner,
+  strftime(k.einwohner_stand, '%Y-%m-%d') AS einwohner_stand, k.einwohner_quelle,
+  CAST(k.flaeche_km2 AS DOUBLE) AS flaeche_km2,
+  CAST(count(*) OVER (PARTITION BY k.kreis_typ) AS INTEGER) AS kreise_gleichen_typs,
+  a.zuwendungen_ohne_meldung,
+  strftime(bezug.stand, '%Y-%m-%d') AS stand, bezug.stichjahr, strftime(bezug.stichtag, '%Y-%m-%d') AS stichtag
+FROM main.kreise AS k
+CROSS JOIN bezug
+LEFT JOIN main.abdeckung_kreis AS a ON a.kreis_ags = k.kreis_ags AND a.stichtag = bezug.stichtag
+ORDER BY k.kreis_ags`;
+}
+
+/** Money per year and Förderbereich: the rows of mittel_kreis_jahr. */
+export const MITTEL_JAHR_SQL = `SELECT kreis_ags, jahr, foerderbereich,
+  CAST(bewilligt_eur AS DOUBLE) AS bewilligt_eur,
+  CAST(ausgezahlt_eur AS DOUBLE) AS ausgezahlt_eur,
+  CAST(rueckforderung_eur AS DOUBLE) AS rueckforderung_eur
+FROM main.mittel_kreis_jahr
+ORDER BY kreis_ags, jahr, foerderbereich`;
+
+/**
+ * Money per year over all Förderbereiche, per 1.000 inhabitants, beside the
+ * Land value of the year (Land sum × 1.000 / Land population). Every Kreis gets
+ * every year that has money anywhere in the Land (0 where it has none).
+ */
+export function mittelJahrGesamtSql(stand: string | null): string {
+  return `WITH ${bezugCte(stand)},
+jahre AS (SELECT DISTINCT jahr FROM main.mittel_kreis_jahr),
+kj AS (
+  SELECT k.kreis_ags, k.einwohner, j.jahr,
+    coalesce(sum(m.bewilligt_eur), 0) AS bewilligt_eur,
+    coalesce(sum(m.ausgezahlt_eur), 0) AS ausgezahlt_eur
+  FROM main.kreise AS k
+  CROSS JOIN jahre AS j
+  LEFT JOIN main.mittel_kreis_jahr AS m ON m.kreis_ags = k.kreis_ags AND m.jahr = j.jahr
+  GROUP BY k.kreis_ags, k.einwohner, j.jahr
+),
+land AS (
+  SELECT jahr, sum(bewilligt_eur) AS bewilligt_eur, sum(ausgezahlt_eur) AS ausgezahlt_eur, sum(einwohner) AS einwohner
+  FROM kj
+  GROUP BY jahr
+)
+SELECT kj.kreis_ags, kj.jahr,
+  coalesce(kj.jahr <= bezug.stichjahr, false) AS vollstaendig,
+  CAST(kj.bewilligt_eur AS DOUBLE) AS bewilligt_eur,
+  CAST(kj.ausgezahlt_eur AS DOUBLE) AS ausgezahlt_eur,
+  CAST(${decimalRatio("kj.bewilligt_eur * 1000", 2, "kj.einwohner", 0, 2)} AS DOUBLE) AS bewilligt_je_1000_ew,
+  CAST(${decimalRatio("kj.ausgezahlt_eur * 1000", 2, "kj.einwohner", 0, 2)} AS DOUBLE) AS ausgezahlt_je_1000_ew,
+  CAST(${decimalRatio("l.bewilligt_eur * 1000", 2, "l.einwohner", 0, 2)} AS DOUBLE) AS land_bewilligt_je_1000_ew,
+  CAST(${decimalRatio("l.ausgezahlt_eur * 1000", 2, "l.einwohner", 0, 2)} AS DOUBLE) AS land_ausgezahlt_je_1000_ew
+FROM kj
+JOIN land AS l ON l.jahr = kj.jahr
+CROSS JOIN bezug
+ORDER BY kj.kreis_ags, kj.jahr`;
+}
+
+/**
+ * The coverage of each Kreis over the stichtage (abdeckung_kreis), with the
+ * share of filled VZÄ and the Land values of the stichtag (SUM/SUM over the
+ * Kreise for which the Kreis value exists).
+ */
+export const ABDECKUNG_SQL = `WITH land AS (
+  SELECT stichtag,
+    sum(vzae_besetzt) FILTER (WHERE vzae_besetzt IS NOT NULL AND vzae_bewilligt > 0) AS besetzt_fuer_anteil,
+    sum(vzae_bewilligt) FILTER (WHERE vzae_besetzt IS NOT NULL AND vzae_bewilligt > 0) AS bewilligt_fuer_anteil,
+    sum(gefluechtete_au) FILTER (WHERE gefluechtete_au IS NOT NULL AND vzae_besetzt > 0) AS gefluechtete_fuer_betreuung,
+    sum(vzae_besetzt) FILTER (WHERE gefluechtete_au IS NOT NULL AND vzae_besetzt > 0) AS besetzt_fuer_betreuung
+  FROM main.abdeckung_kreis
+  GROUP BY stichtag
+)
+SELECT a.kreis_ags, strftime(a.stichtag, '%Y-%m-%d') AS stichtag,
+  CAST(a.vzae_bewilligt AS DOUBLE) AS vzae_bewilligt,
+  CAST(a.vzae_besetzt AS DOUBLE) AS vzae_besetzt,
+  CAST(${decimalRatio("a.vzae_besetzt", 4, "a.vzae_bewilligt", 4, 4)} AS DOUBLE) AS anteil_besetzt,
+  a.stellen_besetzt, a.stellen_gemeldet, a.zuwendungen_ohne_meldung, a.gefluechtete_au,
+  strftime(a.gefluechtete_stichtag, '%Y-%m-%d') AS gefluechtete_stichtag,
+  CAST(a.gefluechtete_je_vzae AS DOUBLE) AS gefluechtete_je_vzae,
+  CAST(${decimalRatio("l.besetzt_fuer_anteil", 4, "l.bewilligt_fuer_anteil", 4, 4)} AS DOUBLE) AS land_anteil_besetzt,
+  CAST(${decimalRatio("l.gefluechtete_fuer_betreuung", 0, "l.besetzt_fuer_betreuung", 4, 4)} AS DOUBLE) AS land_gefluechtete_je_vzae
+FROM main.abdeckung_kreis AS a
+JOIN land AS l ON l.stichtag = a.stichtag
+ORDER BY a.kreis_ags, a.stichtag`;
+
+/**
+ * Recipients per Kreis (number of grants, amounts, first start, last end) and
+ * the Kreis total (the row with `gesamt = true`), from zuwendungen. Recipients
+ * sorted by amount granted, largest first.
+ */
+export const EMPFAENGER_SQL = `SELECT kreis_ags, grouping(empfaenger_ags, empfaenger_name) = 3 AS gesamt,
+  empfaenger_ags, empfaenger_name,
+  CAST(count(*) AS INTEGER) AS zuwendungen,
+  CAST(count(DISTINCT (empfaenger_ags, empfaenger_name)) AS INTEGER) AS empfaenger,
+  strftime(min(beginn), '%Y-%m-%d') AS beginn, strftime(max(ende), '%Y-%m-%d') AS ende,
+  CAST(sum(bewilligt_eur) AS DOUBLE) AS bewilligt_eur,
+  CAST(sum(ausgezahlt_eur) AS DOUBLE) AS ausgezahlt_eur,
+  CAST(sum(rueckforderung_eur) AS DOUBLE) AS rueckforderung_eur
+FROM main.zuwendungen
+GROUP BY GROUPING SETS ((kreis_ags, empfaenger_ags, empfaenger_name), (kreis_ags))
+ORDER BY kreis_ags, gesamt, sum(bewilligt_eur) DESC, empfaenger_name, empfaenger_ags`;
+
+/** The granted grants of each Kreis, sorted by recipient, start and Aktenzeichen. */
+export const ZUWENDUNGEN_SQL = `SELECT kreis_ags, aktenzeichen, empfaenger_name, empfaenger_ags, foerderbereich,
+  strftime(beginn, '%Y-%m-%d') AS beginn, strftime(ende, '%Y-%m-%d') AS ende,
+  CAST(bewilligt_eur AS DOUBLE) AS bewilligt_eur,
+  CAST(ausgezahlt_eur AS DOUBLE) AS ausgezahlt_eur,
+  CAST(rueckforderung_eur AS DOUBLE) AS rueckforderung_eur,
+  CAST(vzae_bewilligt AS DOUBLE) AS vzae_bewilligt
+FROM main.zuwendungen
+ORDER BY kreis_ags, empfaenger_name, empfaenger_ags, beginn, foerderbereich, aktenzeichen`;
+
+/* ------------------------------------------------------------------ */
+/* Assembly                                                            */
+/* ------------------------------------------------------------------ */
+
+type Row = Record<string, unknown>;
+
+/** Groups rows by `kreis_ags` and drops that column (the profile is per Kreis). */
+function byKreis<T>(list: Row[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const { kreis_ags, ...rest } of list) {
+    const key = String(kreis_ags);
+    let bucket = out.get(key);
+    if (!bucket) out.set(key, (bucket = []));
+    bucket.push(rest as T);
+  }
+  return out;
+}
+
+/**
+ * All 44 Kreisprofile, keyed by AGS. `stand` is the Stand of the data (ISO
+ * date, from the build info); it fixes the Stichjahr and the Stichtag.
+ */
+export async function kreisprofile(
+  conn: DuckDBConnection,
+  { stand }: { stand: string | null },
+): Promise<Map<string, Kreisprofil>> {
+  const kreise = await rows(conn, kreiseSql(stand));
+  const kennzahlen = await rows(conn, kennzahlenSql(stand));
+  const mittel = byKreis<MittelJahr>(await rows(conn, MITTEL_JAHR_SQL));
+  const mittelGesamt = byKreis<MittelJahrGesamt>(await rows(conn, mittelJahrGesamtSql(stand)));
+  const abdeckung = byKreis<AbdeckungStichtag>(await rows(conn, ABDECKUNG_SQL));
+  const empfaenger = byKreis<Empfaenger & { gesamt: boolean; empfaenger: number }>(await rows(conn, EMPFAENGER_SQL));
+  const zuwendungen = byKreis<Zuwendung>(await rows(conn, ZUWENDUNGEN_SQL));
+
+  const typOf = new Map(kreise.map((k) => [String(k["kreis_ags"]), String(k["kreis_typ"])]));
+  const kennzahlenByKreis = byKreis<Kennzahl & { kreis_name: string; kreis_typ: string }>(kennzahlen);
+
+  const out = new Map<string, Kreisprofil>();
+  for (const k of kreise) {
+    const ags = String(k["kreis_ags"]);
+    const typ = typOf.get(ags);
+    const bezug: Bezug = {
+      stand: String(k["stand"]),
+      stichjahr: k["stichjahr"] == null ? null : Number(k["stichjahr"]),
+      stichtag: k["stichtag"] == null ? null : String(k["stichtag"]),
+    };
+    const kreis: KreisInfo = {
+      kreis_ags: ags,
+      kreis_name: String(k["kreis_name"]),
+      kreis_typ: k["kreis_typ"] as KreisInfo["kreis_typ"],
+      regierungsbezirk: String(k["regierungsbezirk"]),
+      einwohner: Number(k["einwohner"]),
+      einwohner_stand: String(k["einwohner_stand"]),
+      einwohner_quelle: String(k["einwohner_quelle"]),
+      flaeche_km2: Number(k["flaeche_km2"]),
+      kreise_gleichen_typs: Number(k["kreise_gleichen_typs"]),
+      zuwendungen_ohne_meldung: k["zuwendungen_ohne_meldung"] == null ? null : Number(k["zuwendungen_ohne_meldung"]),
+    };
+    const eigene = (kennzahlenByKreis.get(ags) ?? []).map(
+      ({ kreis_name: _n, kreis_typ: _t, ...rest }) => rest as Kennzahl,
+    );
+    const vergleich: Vergleich[] = kennzahlen
+      .filter((r) => r["kreis_typ"] === typ)
+      .map((r) => ({
+        kennzahl: r["kennzahl"] as KennzahlKey,
+        kreis_ags: String(r["kreis_ags"]),
+        kreis_name: String(r["kreis_name"]),
+        wert: r["wert"] as number | null,
+        rang: r["rang"] as number | null,
+      }));
+    const emp = empfaenger.get(ags) ?? [];
+    const total = emp.find((e) => e.gesamt);
+    const summe: Summe = total
+      ? {
+          zuwendungen: total.zuwendungen,
+          empfaenger: total.empfaenger,
+          bewilligt_eur: total.bewilligt_eur,
+          ausgezahlt_eur: total.ausgezahlt_eur,
+          rueckforderung_eur: total.rueckforderung_eur,
+        }
+      : { zuwendungen: 0, empfaenger: 0, bewilligt_eur: 0, ausgezahlt_eur: 0, rueckforderung_eur: 0 };
+    out.set(ags, {
+      bezug,
+      kreis,
+      kennzahlen: eigene,
+      vergleich,
+      mittel_jahr: mittel.get(ags) ?? [],
+      mittel_jahr_gesamt: mittelGesamt.get(ags) ?? [],
+      abdeckung: abdeckung.get(ags) ?? [],
+      empfaenger: emp
+        .filter((e) => !e.gesamt)
+        .map(({ gesamt: _g, empfaenger: _e, ...rest }) => rest),
+      summe,
+      zuwendungen: zuwendungen.get(ags) ?? [],
+      regierungsbezirk: kreise
+        .filter((o) => o["regierungsbezirk"] === kreis.regierungsbezirk && o["kreis_ags"] !== ags)
+        .map((o) => ({
+          kreis_ags: String(o["kreis_ags"]),
+          kreis_name: String(o["kreis_name"]),
+          kreis_typ: o["kreis_typ"] as Nachbar["kreis_typ"],
+        })),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,175 @@
+// German UI strings of the Kreisprofil (src/kreise/[ags].md). Labels and
+// definitions of published columns come from data/definitions.json; only the
+// Kennzahlen derived for the profile are defined here.
+
+export const PROFIL = {
+  seitentitel: "Kreisprofil",
+  ags: "AGS",
+  regierungsbezirk: "Regierungsbezirk",
+  einwohner: "Einwohner",
+  flaeche: "Fläche",
+  einwohnerEingabe: "Einwohner: Eingabetabelle kreise",
+  rang: "Rang",
+  von: "von",
+  stadtkreisenDativ: "Stadtkreisen",
+  landkreisenDativ: "Landkreisen",
+  kreisenDativ: "Kreisen",
+  stadtkreiseGenitiv: "Stadtkreise",
+  landkreiseGenitiv: "Landkreise",
+  keinRang: "kein Wert",
+  land: "Land Baden-Württemberg",
+  landKurz: "Land",
+  landSumme: "Summe aller Kreise",
+  landQuote: "Landeswert (gewichtet)",
+  rangErklaerung:
+    "Rang 1 = höchster Wert. Gleiche Werte teilen sich einen Rang; gezählt werden die Kreise mit einem Wert. Landeswerte von Quoten sind aus den Landessummen berechnet (Summe geteilt durch Summe), nicht als Mittel der Kreiswerte.",
+  kennzahl: "Kennzahl",
+  rangGleicherTyp: (typ) => `Rang unter den ${typ === "Stadtkreis" ? "Stadtkreisen" : "Landkreisen"}`,
+  rangLand: "Rang im Land",
+  gruppeMittel: (jahr) => `Mittel im Jahr ${jahr} (letztes vollständiges Jahr)`,
+  gruppeAbdeckung: (stichtag) => `Integrationsmanagement am Stichtag ${stichtag}`,
+  zaehlung: (datum) => `Zählung vom ${datum}`,
+  definitionen: "Definitionen der Kennzahlen",
+  summeFoerderbereiche: "Summe über alle Förderbereiche.",
+  ohneMeldung: (n, stichtag) =>
+    `Zum Stichtag ${stichtag} fehlen Stellenmeldungen zu ${n} laufenden Zuwendung${n === 1 ? "" : "en"}; deren Stellen sind in „VZÄ besetzt“ nicht enthalten.`,
+
+  kurzfassung: "Kurzfassung",
+  navigation: "Weiter",
+  zurueckMittel: "Mittel je Kreis",
+  zurueckAbdeckung: "Abdeckung im Integrationsmanagement",
+  weitereKreise: (rb) => `Weitere Kreise im Regierungsbezirk ${rb}`,
+  drucken: "Drucken / als PDF speichern",
+
+  kennzahlenTitel: "Kennzahlen im Vergleich",
+  kennzahlenUntertitel: (jahr, stichtag) =>
+    `Mittel ${jahr} in Euro, Integrationsmanagement am ${stichtag} in VZÄ; neben dem Landeswert und dem Rang unter den Kreisen gleichen Typs`,
+
+  rangTitel: "Einordnung unter den Kreisen gleichen Typs",
+  rangUntertitel: (label, einheit, bezug, typ) => `${label}${einheit ? ` in ${einheit}` : ""}, ${bezug}, alle ${typ === "Stadtkreis" ? "Stadtkreise" : "Landkreise"}; Linie: Landeswert`,
+  rangAuswahl: "Kennzahl",
+
+  mittelTitel: "Mittel je Jahr und Förderbereich",
+  mittelUntertitel: (betrag) => `${betrag} in Euro je Kalenderjahr, gestapelt nach Förderbereich`,
+  betragAuswahl: "Betrag",
+  unvollstaendig: (jahr, stand) => `* ${jahr}: Jahr unvollständig (Stand ${stand}).`,
+
+  jeEwTitel: "Mittel je 1.000 Einwohner: Kreis und Land",
+  jeEwUntertitel: (betrag) => `${betrag} in Euro je 1.000 Einwohner und Kalenderjahr`,
+
+  vzaeTitel: "Stellen im Integrationsmanagement",
+  vzaeUntertitel: "Bewilligte und besetzte Vollzeitäquivalente (VZÄ) je Stichtag",
+  vzaeBewilligt: "VZÄ bewilligt",
+  vzaeBesetzt: "VZÄ besetzt",
+
+  betreuungTitel: "Geflüchtete je besetzter VZÄ: Kreis und Land",
+  betreuungUntertitel: "Personen in der Anschlussunterbringung je besetztem Vollzeitäquivalent, je Stichtag",
+
+  empfaengerTitel: "Zuwendungsempfänger",
+  empfaengerUntertitel: "Bewilligte Zuwendungen je Empfänger, alle Jahre, in Euro (Stand der Buchungen)",
+  zuwendungenTitel: "Bewilligte Zuwendungen",
+  zuwendungenUntertitel: "Eine Zeile je Zuwendung, alle Jahre, in Euro; sortiert nach Empfänger und Beginn",
+  zuwendungenSuche: "Suchen",
+  summe: "Summe",
+  anzahlZuwendungen: "Zuwendungen",
+  zeitraum: "Zeitraum",
+  keineZuwendungen: "Für diesen Kreis liegen keine bewilligten Zuwendungen vor.",
+
+  jahr: "Jahr",
+  stichtag: "Stichtag",
+  reihe: "Reihe",
+  wert: "Wert",
+  kreis: "Kreis",
+  foerderbereich: "Förderbereich",
+};
+
+/** The Kennzahlen defined for the profile (not columns of a published table). */
+export const KENNZAHL_TEXTE = {
+  bewilligt_je_1000_ew: {
+    label: "Bewilligt je 1.000 Einwohner",
+    einheit: "Euro",
+    definition:
+      "Bewilligt (anteilig) im Jahr, Summe über alle Förderbereiche, geteilt durch die Einwohnerzahl des Kreises, mal 1.000; kaufmännisch auf Cent gerundet. Landeswert: Summe aller Kreise geteilt durch die Einwohnerzahl des Landes.",
+  },
+  ausgezahlt_je_1000_ew: {
+    label: "Ausgezahlt je 1.000 Einwohner",
+    einheit: "Euro",
+    definition:
+      "Ausgezahlt (netto) im Jahr, Summe über alle Förderbereiche, geteilt durch die Einwohnerzahl des Kreises, mal 1.000; kaufmännisch auf Cent gerundet. Landeswert: Summe aller Kreise geteilt durch die Einwohnerzahl des Landes.",
+  },
+  bewilligt_je_gefluechteten: {
+    label: "Bewilligt je Geflüchteten",
+    einheit: "Euro",
+    definition:
+      "Bewilligt (anteilig) im Jahr geteilt durch die Geflüchteten in der Anschlussunterbringung aus der letzten Zählung bis zum Jahresende (§ 29d FAG); kaufmännisch auf Cent gerundet. Landeswert: Summe geteilt durch Summe über die Kreise mit Zählung.",
+  },
+  ausgezahlt_je_gefluechteten: {
+    label: "Ausgezahlt je Geflüchteten",
+    einheit: "Euro",
+    definition:
+      "Ausgezahlt (netto) im Jahr geteilt durch die Geflüchteten in der Anschlussunterbringung aus der letzten Zählung bis zum Jahresende (§ 29d FAG); kaufmännisch auf Cent gerundet. Landeswert: Summe geteilt durch Summe über die Kreise mit Zählung.",
+  },
+  anteil_besetzt: {
+    label: "Anteil besetzter VZÄ",
+    einheit: "Prozent",
+    definition:
+      "VZÄ besetzt geteilt durch VZÄ bewilligt am Stichtag, kaufmännisch auf 4 Nachkommastellen gerundet (0,25 = 25 %); leer, wenn keine VZÄ bewilligt sind oder der Kreis keine Stelle gemeldet hat. Landeswert: Summe der besetzten geteilt durch Summe der bewilligten VZÄ der Kreise mit Wert.",
+  },
+};
+
+/** Kennzahlen that are columns of a published table: where their label and definition live. */
+export const KENNZAHL_SPALTE = {
+  bewilligt_eur: ["mittel_kreis_jahr", "bewilligt_eur"],
+  ausgezahlt_eur: ["mittel_kreis_jahr", "ausgezahlt_eur"],
+  gefluechtete_au: ["abdeckung_kreis", "gefluechtete_au"],
+  vzae_bewilligt: ["abdeckung_kreis", "vzae_bewilligt"],
+  vzae_besetzt: ["abdeckung_kreis", "vzae_besetzt"],
+  gefluechtete_je_vzae: ["abdeckung_kreis", "gefluechtete_je_vzae"],
+};
+
+/** How the Land value of a published Kennzahl is formed (appended to its definition). */
+export const LAND_ZUSATZ = {
+  bewilligt_eur: "Summe über alle Förderbereiche. Landeswert: Summe aller Kreise.",
+  ausgezahlt_eur: "Summe über alle Förderbereiche. Landeswert: Summe aller Kreise.",
+  gefluechtete_au: "Hier: letzte Zählung bis zum Ende des Jahres. Landeswert: Summe aller Kreise.",
+  vzae_bewilligt: "Landeswert: Summe aller Kreise.",
+  vzae_besetzt: "Landeswert: Summe aller Kreise.",
+  gefluechtete_je_vzae: "Landeswert: Summe der Geflüchteten geteilt durch Summe der besetzten VZÄ der Kreise mit Wert.",
+};
+
+/** The two amounts of the year charts (values of the control; labels from the definitions). */
+export const BETRAEGE = ["bewilligt_eur", "ausgezahlt_eur"];
+
+/**
+ * The summary sentences at the top of the profile, from formatted values.
+ * @param v formatted pieces (strings), see the page
+ */
+export function kurzfassungText(v) {
+  const saetze = [
+    `Im Jahr ${v.jahr} wurden dem ${v.typ} ${v.name} anteilig ${v.bewilligt} bewilligt und ${v.ausgezahlt} ausgezahlt (netto).`,
+    `Je 1.000 Einwohner sind das ${v.bewilligtJeEw} bewilligt (Landeswert ${v.landBewilligtJeEw}; ${v.rangBewilligtJeEw}).`,
+  ];
+  if (v.besetzt != null)
+    saetze.push(
+      `Am ${v.stichtag} waren ${v.besetzt} von ${v.bewilligtVzae} bewilligten VZÄ im Integrationsmanagement besetzt (${v.anteil}; Land ${v.landAnteil}); auf eine besetzte VZÄ kamen ${v.jeVzae} Geflüchtete in der Anschlussunterbringung (Land ${v.landJeVzae}).`,
+    );
+  else saetze.push(`Für den Stichtag ${v.stichtag} liegt keine Stellenmeldung des Kreises vor.`);
+  return saetze.join(" ");
+}
+
+/** One-sentence summaries under the charts (what they show, the extremes). */
+export const ZUSAMMENFASSUNG = {
+  mittel: (v) =>
+    `${v.betrag} je Jahr, alle Förderbereiche: am höchsten ${v.maxJahr} mit ${v.maxWert}, am niedrigsten ${v.minJahr} mit ${v.minWert} (vollständige Jahre).`,
+  jeEw: (v) => `${v.betrag} je 1.000 Einwohner ${v.jahr}: ${v.wert}, ${v.vergleich} dem Landeswert von ${v.land}.`,
+  vzae: (v) =>
+    `Am ${v.stichtag} waren ${v.besetzt} von ${v.bewilligt} bewilligten VZÄ besetzt; die meisten besetzten VZÄ meldete der Kreis am ${v.maxStichtag} (${v.maxBesetzt}).`,
+  betreuung: (v) =>
+    `Am ${v.stichtag} kamen ${v.wert} Geflüchtete auf eine besetzte VZÄ (Land ${v.land}); der höchste Wert war ${v.maxWert} am ${v.maxStichtag}.`,
+  rang: (v) =>
+    `${v.name}: ${v.wert}, ${v.rang}. Höchster Wert: ${v.maxName} (${v.maxWert}), niedrigster: ${v.minName} (${v.minWert}).`,
+  keineDaten: "Für diesen Kreis liegen hierzu keine Daten vor.",
+};
+
+/** "über" / "unter" / "gleich" relative to the Land value. */
+export const vergleichWort = (wert, land) => (wert > land ? "über" : wert < land ? "unter" : "gleich");

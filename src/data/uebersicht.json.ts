@@ -1,0 +1,8 @@
+// Key figures of the page „Übersicht“: latest complete year and the year before,
+// coverage at the latest stichtag, uptake, the Kreise that stand out.
+import { uebersicht } from "../../loaders/queries/pages/uebersicht.ts";
+import { siteMeta, withWarehouse } from "../../loaders/queries/site.ts";
+
+const out = await withWarehouse((conn) => uebersicht(conn, { stand: siteMeta().stand }));
+process.stderr.write(`uebersicht: Jahr ${out.jahr}, Stichtag ${out.abdeckung?.stichtag ?? "–"}\n`);
+process.stdout.write(JSON.stringify(out));
