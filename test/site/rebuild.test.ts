@@ -1,0 +1,65 @@
+/**
+ * A changed input file always reaches the pages: build from a copy of the
+ * sample data, change one refugee count, build again, and the Kreis profile
+ * shows the new figure (Framework's loader cache must not serve the old one).
+ */
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, openPage, serve, settled } from "./harness.ts";
+
+let browser: Browser;
+const work = mkdtempSync(join(tmpdir(), "pik-rebuild-"));
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+function build(env: Record<string, string>): void {
+  rmSync(env.PIK_SITE_OUT!, { recursive: true, force: true });
+  execFileSync("npm", ["run", "--silent", "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ...env, OBSERVABLE_TELEMETRY_DISABLE: "1" },
+    timeout: 600_000,
+  });
+}
+
+async function refugeesOnProfile(siteDir: string): Promise<string> {
+  const site = await serve(siteDir);
+  try {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${site.url}/kreise/08111`);
+    await settled(page);
+    const text = (await page.locator('tr[data-kennzahl="gefluechtete_au"] .pik-kz-wert').first().textContent()) ?? "";
+    expect(errors).toEqual([]);
+    await page.context().close();
+    return text.trim();
+  } finally {
+    await site.close();
+  }
+}
+
+describe("rebuild after a changed input file", () => {
+  it("shows the new figure", async () => {
+    const data = join(work, "data");
+    cpSync("data", data, { recursive: true });
+    const env = { PIK_DATA_DIR: data, PIK_WAREHOUSE: join(work, "pik.duckdb"), PIK_SITE_OUT: join(work, "site") };
+    build(env);
+    // Stuttgart, count of 15.09.2024 in the sample data (data/gefluechtete_au.csv).
+    expect(await refugeesOnProfile(env.PIK_SITE_OUT)).toBe("10.790");
+
+    const file = join(data, "gefluechtete_au.csv");
+    const before = readFileSync(file, "utf8");
+    const after = before.replace("08111,2024-09-15,10790", "08111,2024-09-15,12345");
+    expect(after).not.toBe(before);
+    writeFileSync(file, after);
+    build(env);
+    expect(await refugeesOnProfile(env.PIK_SITE_OUT)).toBe("12.345");
+  });
+});
