@@ -61,5 +61,5 @@ describe("rebuild after a changed input file", () => {
     writeFileSync(file, after);
     build(env);
     expect(await refugeesOnProfile(env.PIK_SITE_OUT)).toBe("12.345");
-  });
+  }, 600_000); // two full builds
 });
