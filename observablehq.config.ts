@@ -1,6 +1,35 @@
 // Observable Framework configuration: a static, German site that loads nothing
 // from third parties (no web fonts, no CDN, no telemetry).
 import { TILES } from "./src/components/tiles.js";
+import { footerHtml } from "./loaders/site/release.ts";
+
+// Repairs of markup that Framework, Plot and Inputs generate and axe (WCAG 4.1.2, 1.3.1, 2.1.1)
+// rejects, applied to the live page as it renders: Plot puts aria-labels on <g> (its mark names,
+// kept: tests select on them) and on shapes without a role (→ role group / img);
+// Framework puts a <label> directly into the sidebar's <ol>; a scrolling box without
+// focusable content cannot be scrolled with the keyboard unless it gets tabindex=0.
+const A11Y_FIXES =
+  "<script>(function(){var F='a[href],button,input,select,textarea,summary,[tabindex]',p=0;function fix(){p=0;" +
+  "document.querySelectorAll('svg [aria-label]:not([role])').forEach(function(e){var t=e.tagName.toLowerCase();if(t==='svg'||t==='a')return;" +
+  "e.setAttribute('role',t==='g'?'group':'img');});" +
+  "var l=document.getElementById('observablehq-sidebar-close');if(l&&l.parentElement&&l.parentElement.tagName==='OL')l.parentElement.before(l);" +
+  "document.querySelectorAll('#observablehq-main div:not([tabindex]),#observablehq-main form:not([tabindex])').forEach(function(e){" +
+  "if(e.scrollHeight<=e.clientHeight+1&&e.scrollWidth<=e.clientWidth+1)return;var s=getComputedStyle(e);" +
+  "if(!/auto|scroll/.test(s.overflowX+s.overflowY)||e.querySelector(F))return;e.setAttribute('tabindex','0');});}" +
+  "function later(){if(!p)p=setTimeout(fix,40);}document.addEventListener('DOMContentLoaded',function(){fix();" +
+  "new MutationObserver(later).observe(document.body,{childList:true,subtree:true});addEventListener('resize',later);});})();</script>";
+
+// Skip link (WCAG 2.4.1): the first Tab stop on every page, visible when focused; it moves
+// focus to the content, past the sidebar. Framework has no option for it, so a tiny script adds it.
+const SKIP_LINK =
+  "<style>.pik-skip{position:absolute;left:.5rem;top:-5rem;z-index:1000;padding:.5rem 1rem;background:#fff;color:#1d4ed8;" +
+  "border:2px solid #1d4ed8;font-weight:600}.pik-skip:focus{top:.5rem;outline:3px solid #1d4ed8;outline-offset:2px}" +
+  "#observablehq-main:focus{outline:none}</style>" +
+  '<script>document.addEventListener("DOMContentLoaded",function(){var a=document.createElement("a");a.className="pik-skip";' +
+  'a.href="#observablehq-main";a.textContent="Zum Inhalt springen";a.addEventListener("click",function(e){' +
+  'var m=document.getElementById("observablehq-main");if(!m)return;e.preventDefault();m.setAttribute("tabindex","-1");' +
+  'm.focus();m.scrollIntoView();});document.body.prepend(a);});</script>' +
+  A11Y_FIXES;
 
 export default {
   title: "PIK-Monitor",
@@ -11,13 +40,19 @@ export default {
   // The default stylesheet pulls Google Fonts: a privacy problem for a public authority.
   globalStylesheets: [],
   style: "style.css",
-  head: '<link rel="icon" href="data:,">',
-  footer: "PIK-Monitor · Pakt für Integration Baden-Württemberg",
+  head: '<link rel="icon" href="data:,">' + SKIP_LINK,
+  // „Datenstand … · Release …“ read from the warehouse sidecar each time a page is rendered (npm run build ingests first).
+  footer: () => footerHtml(),
   pages: [
     { name: "Übersicht", path: "/" },
     { name: "Mittel je Kreis", path: "/mittel" },
     { name: "Abdeckung", path: "/integrationsmanagement" },
     { name: "Haushaltsvollzug", path: "/haushalt" },
+    { name: "Anfrage-Assistent", path: "/anfrage" },
+    { name: "Prüfbericht", path: "/pruefbericht" },
+    { name: "Barrierefreiheit", path: "/barrierefreiheit" },
+    { name: "Daten & Downloads", path: "/daten" },
+    { name: "Methodik & Quellen", path: "/methodik" },
   ],
   // One profile page per Kreis, all 44 built.
   dynamicPaths: TILES.map((t) => `/kreise/${t.ags}`),

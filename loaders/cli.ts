@@ -21,6 +21,9 @@ import { createWarehouseSchema, finishValidation, usableTables, validateInput, t
 import { dataDirFromEnv, ingest, openWarehouse, readBuildInfo, warehouseFromEnv, type IngestOutcome } from "./warehouse/build.ts";
 import { invalidateSiteCache } from "./site/cache.ts";
 import { finishSite } from "./site/finish.ts";
+import { diffExports, formatDiff } from "./diff/index.ts";
+import { AnfrageError, anfrageTabelle, parseJahre, parseKreise } from "./anfrage/index.ts";
+import { anfrageText, writeAnfrage } from "./anfrage/write.ts";
 
 class UsageError extends Error {}
 
@@ -73,6 +76,9 @@ export async function main(argv: string[]): Promise<number> {
       "allow-rejects": { type: "boolean", default: false },
       force: { type: "boolean", default: false },
       alle: { type: "boolean", default: false },
+      kreise: { type: "string" },
+      jahre: { type: "string" },
+      kennzahlen: { type: "string" },
     },
   });
   switch (command) {
@@ -114,6 +120,38 @@ export async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case "diff": {
+      const oldDir = requireDir(positionals[0], "Alter Exportordner");
+      const newDir = requireDir(positionals[1], "Neuer Exportordner");
+      console.log(formatDiff(await diffExports(oldDir, newDir)));
+      return 0;
+    }
+    case "anfrage": {
+      if (!values.jahre) throw new UsageError("Jahre (--jahre 2018-2020) fehlen.");
+      const kennzahlen = (values.kennzahlen ?? "bewilligt_eur,ausgezahlt_eur").split(",").map((k) => k.trim()).filter(Boolean);
+      let tabelle;
+      try {
+        const auswahl = { ...parseKreise(values.kreise), ...parseJahre(values.jahre), kennzahlen };
+        const info = readBuildInfo(warehouseFromEnv());
+        if (!info) throw new UsageError("Kein Data Warehouse: zuerst „npm run ingest“ ausführen.");
+        const { instance, connection } = await openWarehouse();
+        try {
+          tabelle = await anfrageTabelle(connection, auswahl, { synthetisch: info.synthetic, stand: info.stand, release: info.releaseId });
+        } finally {
+          instance.closeSync();
+        }
+      } catch (e) {
+        if (e instanceof AnfrageError) throw new UsageError(e.message);
+        throw e;
+      }
+      if (values.out) {
+        await writeAnfrage(tabelle, resolve(values.out));
+        console.log(`Anfrage-Tabelle: ${tabelle.zeilen.length} Zeilen, ${tabelle.spalten.length} Wertspalten → ${values.out}`);
+      } else {
+        console.log(anfrageText(tabelle));
+      }
+      return 0;
+    }
     case "prepare-site": {
       const info = readBuildInfo(warehouseFromEnv());
       if (!info) throw new UsageError("Kein Data Warehouse: zuerst „npm run ingest“ ausführen.");
@@ -131,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     default:
-      throw new UsageError(`Unbekannter Befehl „${command ?? ""}“. Befehle: validate, ingest, export, prepare-site, finish-site.`);
+      throw new UsageError(`Unbekannter Befehl „${command ?? ""}“. Befehle: validate, ingest, export, diff, anfrage, prepare-site, finish-site.`);
   }
 }
 

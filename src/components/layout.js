@@ -22,6 +22,6 @@ export function sourceLine(meta, quellen) {
  * below the chart, with the same rows and German formats.
  */
 export function withTable(chart, rows, {columns, header, format, sort, reverse} = {}) {
-  const table = Inputs.table(rows, {columns, header, format, sort, reverse, rows: 12, layout: "auto"});
+  const table = Inputs.table(rows, {columns, header, format, sort, reverse, rows: 12, layout: "auto", select: false});
   return html`<figure class="pik-figure">${chart}<details class="pik-table"><summary>${SITE.tabelleAnzeigen}</summary>${table}</details></figure>`;
 }

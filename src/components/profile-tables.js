@@ -49,7 +49,7 @@ export function kennzahlenTable(kennzahlen, {kreis, bezug, texte}) {
 export function definitionsList(kennzahlen, texte) {
   return html`<dl class="pik-definitionen-liste">${kennzahlen.map((k) => {
     const t = texte[k.kennzahl];
-    return html`<dt>${t.label}${t.einheit ? ` (${t.einheit})` : ""}</dt><dd>${t.definition}</dd>`;
+    return html`<div><dt>${t.label}${t.einheit ? ` (${t.einheit})` : ""}</dt><dd>${t.definition}</dd></div>`;
   })}</dl>`;
 }
 
@@ -101,6 +101,7 @@ export function zuwendungRows(zuwendungen) {
 export function zuwendungenTable(rows, {width, labels}) {
   const header = {...labels, zeitraum: PROFIL.zeitraum};
   const screen = Inputs.table(rows, {
+    select: false,
     columns: ZUWENDUNG_COLUMNS,
     header,
     format: {bewilligt_eur: formatEuro, ausgezahlt_eur: formatEuro},

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SITE_OUT } from "./global-setup.ts";
 import { launch, openPage, SCREENSHOTS, serve, settled } from "./harness.ts";
 
-export const ROUTES = ["/", "/mittel", "/integrationsmanagement", "/haushalt", "/kreise/08111", "/kreise/08436"];
+export const ROUTES = ["/", "/mittel", "/integrationsmanagement", "/haushalt", "/daten", "/methodik", "/pruefbericht", "/anfrage", "/barrierefreiheit", "/kreise/08111", "/kreise/08436"];
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serve>>;

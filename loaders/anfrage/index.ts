@@ -1,0 +1,309 @@
+/**
+ * Anfrage-Assistent: the table a written answer to a parliamentary question
+ * needs – one row per selected Kreis (name, AGS), one column per measure × year,
+ * the sum of the selection (when not all Kreise are chosen) and the Land total,
+ * plus footnotes (definitions from PUBLISHED_TABLES, Stand, Quelle, Release,
+ * „synthetisch“).
+ *
+ * DuckDB does the arithmetic: `BASIS_SQL` is one row per Kreis × year (all 44
+ * Kreise, every year with money), `aggregateSql` sums it over a group. The same
+ * basis is the page's data artifact (src/data/anfrage.json.ts), where the browser
+ * adds up the selected rows with the same rules.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { abdeckungKreis, kreise as kreiseTable, mittelKreisJahr, publishedColumns } from "../queries/published.ts";
+
+/** How a measure is computed from the basis rows of a group of Kreise. */
+export type KennzahlArt = "summe" | "je1000" | "quote";
+
+export interface Kennzahl {
+  name: string;
+  label: string;
+  definition: string;
+  unit: string;
+  /** Decimal places of the value. */
+  scale: number;
+  art: KennzahlArt;
+  /** Basis column(s): the summed column; for je1000 the amount; for quote numerator/denominator. */
+  basis: string;
+}
+
+const col = (t: Parameters<typeof publishedColumns>[0], name: string) => {
+  const c = publishedColumns(t).find((x) => x.name === name);
+  if (!c) throw new Error(`Spalte ${t.name}.${name} fehlt`);
+  return c;
+};
+
+const M = (name: string) => col(mittelKreisJahr, name);
+const A = (name: string) => col(abdeckungKreis, name);
+const EW = col(kreiseTable, "einwohner");
+
+const SUMME_KREISE = " Summe über alle Förderbereiche.";
+const STICHTAG = " Wert zum letzten Stichtag der Stellenmeldungen im Jahr; Summe über die Kreise.";
+const JE_1000 = (label: string) =>
+  `${label} geteilt durch die Einwohnerzahl (${EW.definition}) mal 1.000, auf 2 Nachkommastellen gerundet. ` +
+  "Für mehrere Kreise und das Land: Summe der Beträge geteilt durch die Summe der Einwohner mal 1.000.";
+
+function summe(name: string): Kennzahl {
+  const c = M(name);
+  return { name, label: c.label, definition: c.definition + SUMME_KREISE, unit: c.unit ?? "EUR", scale: 2, art: "summe", basis: name };
+}
+function je1000(name: string): Kennzahl {
+  const c = M(name);
+  return {
+    name: `${name}_je_1000_ew`,
+    label: `${c.label} je 1.000 Einwohner`,
+    definition: `${c.definition}${SUMME_KREISE} ${JE_1000(c.label)}`,
+    unit: "EUR je 1.000 Einwohner",
+    scale: 2,
+    art: "je1000",
+    basis: name,
+  };
+}
+function vzae(name: string): Kennzahl {
+  const c = A(name);
+  return { name, label: c.label, definition: c.definition + STICHTAG, unit: c.unit ?? "VZÄ", scale: 2, art: "summe", basis: name };
+}
+
+/** The measures the assistant offers, in display order. */
+export const KENNZAHLEN: readonly Kennzahl[] = [
+  summe("bewilligt_eur"),
+  summe("ausgezahlt_eur"),
+  summe("rueckforderung_eur"),
+  je1000("bewilligt_eur"),
+  je1000("ausgezahlt_eur"),
+  je1000("rueckforderung_eur"),
+  vzae("vzae_bewilligt"),
+  vzae("vzae_besetzt"),
+  {
+    name: "gefluechtete_je_vzae",
+    label: A("gefluechtete_je_vzae").label,
+    definition:
+      A("gefluechtete_je_vzae").definition +
+      " Zum letzten Stichtag im Jahr, auf 2 Nachkommastellen gerundet. Für mehrere Kreise und das Land: Summe von " +
+      "gefluechtete_au geteilt durch die Summe von vzae_besetzt, jeweils über die Kreise mit besetzten VZÄ und Zählung.",
+    unit: A("gefluechtete_je_vzae").unit ?? "Personen je VZÄ",
+    scale: 2,
+    art: "quote",
+    basis: "gefluechtete_au/vzae_besetzt",
+  },
+];
+
+export const kennzahl = (name: string): Kennzahl | undefined => KENNZAHLEN.find((k) => k.name === name);
+
+/**
+ * One row per Kreis × year: all 44 Kreise, every year that has money in
+ * mittel_kreis_jahr or a Stichtag in abdeckung_kreis. Amounts summed over the
+ * Förderbereiche; VZÄ and refugee count at the last Stichtag of the year.
+ */
+export const BASIS_SQL = `WITH mittel AS (
+  SELECT kreis_ags, jahr, sum(bewilligt_eur) AS bewilligt_eur, sum(ausgezahlt_eur) AS ausgezahlt_eur,
+    sum(rueckforderung_eur) AS rueckforderung_eur
+  FROM main.mittel_kreis_jahr
+  GROUP BY kreis_ags, jahr
+),
+stichtag AS (
+  SELECT year(stichtag) AS jahr, max(stichtag) AS stichtag FROM main.abdeckung_kreis GROUP BY year(stichtag)
+),
+jahre AS (
+  SELECT jahr FROM mittel UNION SELECT jahr FROM stichtag
+),
+abdeckung AS (
+  SELECT a.kreis_ags, s.jahr, a.vzae_bewilligt, a.vzae_besetzt, a.gefluechtete_au
+  FROM main.abdeckung_kreis AS a
+  JOIN stichtag AS s ON s.stichtag = a.stichtag
+)
+SELECT k.kreis_ags, k.kreis_name, k.regierungsbezirk, k.einwohner, j.jahr,
+  coalesce(m.bewilligt_eur, 0) AS bewilligt_eur,
+  coalesce(m.ausgezahlt_eur, 0) AS ausgezahlt_eur,
+  coalesce(m.rueckforderung_eur, 0) AS rueckforderung_eur,
+  s.stichtag AS vzae_stichtag,
+  CASE WHEN s.stichtag IS NOT NULL THEN coalesce(a.vzae_bewilligt, 0) END AS vzae_bewilligt,
+  a.vzae_besetzt,
+  a.gefluechtete_au
+FROM main.kreise AS k
+CROSS JOIN jahre AS j
+LEFT JOIN mittel AS m ON m.kreis_ags = k.kreis_ags AND m.jahr = j.jahr
+LEFT JOIN stichtag AS s ON s.jahr = j.jahr
+LEFT JOIN abdeckung AS a ON a.kreis_ags = k.kreis_ags AND a.jahr = j.jahr`;
+
+/** The SQL of one measure over a group of basis rows (as VARCHAR, exact decimals). */
+export function measureSql(k: Kennzahl): string {
+  switch (k.art) {
+    case "summe":
+      return `CAST(CAST(sum(${k.basis}) AS DECIMAL(18,${k.scale})) AS VARCHAR)`;
+    case "je1000":
+      return `CAST(CAST(round(sum(${k.basis}) * 1000 / nullif(sum(einwohner), 0), ${k.scale}) AS DECIMAL(18,${k.scale})) AS VARCHAR)`;
+    case "quote": {
+      const f = "FILTER (WHERE vzae_besetzt > 0 AND gefluechtete_au IS NOT NULL)";
+      return `CAST(CAST(round(sum(gefluechtete_au) ${f} / nullif(sum(vzae_besetzt) ${f}, 0), ${k.scale}) AS DECIMAL(18,${k.scale})) AS VARCHAR)`;
+    }
+  }
+}
+
+export interface Auswahl {
+  /** AGS of the chosen Kreise; empty = all 44. */
+  kreise: string[];
+  /** Regierungsbezirk instead of a list (ignored when `kreise` is given). */
+  regierungsbezirk?: string;
+  von: number;
+  bis: number;
+  kennzahlen: string[];
+}
+
+export interface AnfrageSpalte {
+  key: string;
+  kennzahl: string;
+  jahr: number;
+  /** German header, e.g. „Bewilligt (anteilig) 2018 (EUR)“. */
+  header: string;
+  scale: number;
+}
+
+export interface AnfrageZeile {
+  art: "kreis" | "auswahl" | "land";
+  kreis_ags: string | null;
+  kreis_name: string;
+  /** Exact decimal text (`1234.50`) per column key, or null. */
+  werte: Record<string, string | null>;
+}
+
+export interface AnfrageMeta {
+  synthetisch: boolean;
+  stand: string | null;
+  release: string;
+}
+
+export interface AnfrageTabelle {
+  spalten: AnfrageSpalte[];
+  zeilen: AnfrageZeile[];
+  fussnoten: string[];
+}
+
+const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+export const LAND_NAME = "Baden-Württemberg insgesamt";
+export const AUSWAHL_NAME = "Summe der ausgewählten Kreise";
+export const QUELLE =
+  "PIK-Monitor, veröffentlichte Tabellen mittel_kreis_jahr, abdeckung_kreis und kreise; Daten der Bewilligungsstelle " +
+  "(Bewilligungen, Auszahlungen, Stellenmeldungen), Zählung der Geflüchteten in der Anschlussunterbringung (§ 29d FAG), " +
+  "Einwohner: Destatis, Gemeindeverzeichnis GV-ISys (CC BY 4.0) bzw. Eingabetabelle kreise";
+
+const isoToDe = (iso: string | null) => (iso ? iso.slice(0, 10).split("-").reverse().join(".") : "unbekannt");
+
+/** Footnotes below the table: definitions of the chosen measures, then Stand, Quelle, Release, synthetic notice. */
+export function footnotes(kennzahlen: readonly Kennzahl[], meta: AnfrageMeta): string[] {
+  const out = kennzahlen.map((k, i) => `${i + 1}) ${k.label} (${k.unit}): ${k.definition}`);
+  out.push(`Stand: ${isoToDe(meta.stand)}`);
+  out.push(`Quelle: ${QUELLE}`);
+  out.push(`Release: ${meta.release}`);
+  if (meta.synthetisch) {
+    out.push("Synthetische Beispieldaten: Alle Zahlen je Kreis sind erfunden und keine amtlichen Angaben; nicht zitieren.");
+  }
+  return out;
+}
+
+export class AnfrageError extends Error {}
+
+/** Checks a selection against the warehouse: known Kreise, Regierungsbezirk and measures, sensible years. */
+async function resolveKreise(conn: DuckDBConnection, a: Auswahl): Promise<string[]> {
+  const all = (await conn.runAndReadAll("SELECT kreis_ags, regierungsbezirk FROM main.kreise ORDER BY kreis_ags")).getRowObjectsJS() as {
+    kreis_ags: string;
+    regierungsbezirk: string;
+  }[];
+  if (a.kreise.length > 0) {
+    const known = new Set(all.map((k) => k.kreis_ags));
+    const unknown = a.kreise.filter((k) => !known.has(k));
+    if (unknown.length > 0) throw new AnfrageError(`Unbekannte Kreise (AGS): ${unknown.join(", ")}`);
+    return [...new Set(a.kreise)].sort();
+  }
+  if (a.regierungsbezirk) {
+    const rb = a.regierungsbezirk.toLowerCase();
+    const sel = all.filter((k) => k.regierungsbezirk.toLowerCase() === rb).map((k) => k.kreis_ags);
+    if (sel.length === 0) throw new AnfrageError(`Unbekannter Regierungsbezirk: ${a.regierungsbezirk}`);
+    return sel;
+  }
+  return all.map((k) => k.kreis_ags);
+}
+
+/** The inquiry table for a selection. */
+export async function anfrageTabelle(conn: DuckDBConnection, a: Auswahl, meta: AnfrageMeta): Promise<AnfrageTabelle> {
+  if (!Number.isInteger(a.von) || !Number.isInteger(a.bis) || a.von > a.bis) {
+    throw new AnfrageError(`Ungültiger Jahresbereich: ${a.von}–${a.bis}`);
+  }
+  if (a.kennzahlen.length === 0) throw new AnfrageError("Keine Kennzahl gewählt.");
+  const ks = a.kennzahlen.map((n) => {
+    const k = kennzahl(n);
+    if (!k) throw new AnfrageError(`Unbekannte Kennzahl: ${n} (möglich: ${KENNZAHLEN.map((x) => x.name).join(", ")})`);
+    return k;
+  });
+  const kreise = await resolveKreise(conn, a);
+  const allCount = Number((await conn.runAndReadAll("SELECT count(*) FROM main.kreise")).getRows()[0]?.[0] ?? 0);
+  const jahre: number[] = [];
+  for (let y = a.von; y <= a.bis; y++) jahre.push(y);
+
+  const measures = ks.map((k) => `${measureSql(k)} AS ${k.name}`).join(",\n  ");
+  const jahrFilter = `jahr BETWEEN ${a.von} AND ${a.bis}`;
+  const kreisFilter = `kreis_ags IN (${kreise.map(lit).join(", ")})`;
+  const sql = `WITH basis AS (${BASIS_SQL}),
+raster AS (
+  SELECT b.* FROM basis AS b WHERE ${jahrFilter}
+)
+SELECT 'kreis' AS art, kreis_ags, any_value(kreis_name) AS kreis_name, jahr,
+  ${measures}
+FROM raster WHERE ${kreisFilter} GROUP BY kreis_ags, jahr
+UNION ALL
+SELECT 'auswahl', NULL, NULL, jahr,
+  ${measures}
+FROM raster WHERE ${kreisFilter} GROUP BY jahr
+UNION ALL
+SELECT 'land', NULL, NULL, jahr,
+  ${measures}
+FROM raster GROUP BY jahr`;
+  const result = (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, string | number | bigint | null>[];
+
+  const spalten: AnfrageSpalte[] = ks.flatMap((k) =>
+    jahre.map((jahr) => ({ key: `${k.name}_${jahr}`, kennzahl: k.name, jahr, header: `${k.label} ${jahr} (${k.unit})`, scale: k.scale })),
+  );
+  const names = (await conn.runAndReadAll(`SELECT kreis_ags, kreis_name FROM main.kreise WHERE ${kreisFilter} ORDER BY kreis_ags`)).getRowObjectsJS() as {
+    kreis_ags: string;
+    kreis_name: string;
+  }[];
+  const empty = () => Object.fromEntries(spalten.map((s) => [s.key, null])) as Record<string, string | null>;
+  const zeilen: AnfrageZeile[] = names.map((n) => ({ art: "kreis", kreis_ags: n.kreis_ags, kreis_name: n.kreis_name, werte: empty() }));
+  const auswahl: AnfrageZeile = { art: "auswahl", kreis_ags: null, kreis_name: AUSWAHL_NAME, werte: empty() };
+  const land: AnfrageZeile = { art: "land", kreis_ags: null, kreis_name: LAND_NAME, werte: empty() };
+  for (const r of result) {
+    const target = r["art"] === "kreis" ? zeilen.find((z) => z.kreis_ags === r["kreis_ags"]) : r["art"] === "auswahl" ? auswahl : land;
+    if (!target) continue;
+    for (const k of ks) {
+      const v = r[k.name];
+      target.werte[`${k.name}_${Number(r["jahr"])}`] = v === null || v === undefined ? null : String(v);
+    }
+  }
+  if (kreise.length < allCount) zeilen.push(auswahl);
+  zeilen.push(land);
+  return { spalten, zeilen, fussnoten: footnotes(ks, meta) };
+}
+
+/** `2018-2020` or `2019` → {von, bis}. */
+export function parseJahre(s: string): { von: number; bis: number } {
+  const m = /^\s*(\d{4})\s*(?:[-–]\s*(\d{4}))?\s*$/.exec(s);
+  if (!m) throw new AnfrageError(`Jahre „${s}“: erwartet JJJJ oder JJJJ-JJJJ`);
+  const von = Number(m[1]);
+  const bis = Number(m[2] ?? m[1]);
+  if (von > bis) throw new AnfrageError(`Jahre „${s}“: Anfang nach Ende`);
+  return { von, bis };
+}
+
+/** `08111,08115` / `alle` / `rb:Stuttgart` → kreise + regierungsbezirk. */
+export function parseKreise(s: string | undefined): Pick<Auswahl, "kreise" | "regierungsbezirk"> {
+  const v = (s ?? "alle").trim();
+  if (v === "" || v.toLowerCase() === "alle") return { kreise: [] };
+  const rb = /^(?:rb|regierungsbezirk):(.+)$/i.exec(v);
+  if (rb) return { kreise: [], regierungsbezirk: rb[1]!.trim() };
+  const list = v.split(/[,;\s]+/).filter(Boolean);
+  const bad = list.filter((x) => !/^\d{4,5}$/.test(x));
+  if (bad.length > 0) throw new AnfrageError(`Kein Kreis-AGS: ${bad.join(", ")}`);
+  return { kreise: list.map((x) => x.padStart(5, "0")) };
+}

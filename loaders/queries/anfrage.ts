@@ -1,0 +1,80 @@
+/**
+ * Data of the page „Anfrage-Assistent“ (src/anfrage.md): the basis of the
+ * inquiry table (loaders/anfrage), one row per Kreis × year, small (44 × years).
+ * Amounts in integer cents and VZÄ in ten-thousandths, so the browser adds up the
+ * selected Kreise exactly; ratios are formed from those sums with the rules of
+ * `measureSql`.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { BASIS_SQL, KENNZAHLEN, QUELLE, LAND_NAME, AUSWAHL_NAME, footnotes, type AnfrageMeta, type Kennzahl } from "../anfrage/index.ts";
+
+export interface AnfrageBasisZeile {
+  kreis_ags: string;
+  jahr: number;
+  einwohner: number;
+  bewilligt_ct: number;
+  ausgezahlt_ct: number;
+  rueckforderung_ct: number;
+  /** VZÄ × 10.000 (integer); null when no Stichtag falls into the year. */
+  vzae_bewilligt_e4: number | null;
+  vzae_besetzt_e4: number | null;
+  gefluechtete_au: number | null;
+}
+
+export interface AnfrageDaten {
+  kreise: { kreis_ags: string; kreis_name: string; regierungsbezirk: string }[];
+  regierungsbezirke: string[];
+  jahre: number[];
+  kennzahlen: (Kennzahl & { fussnote: string })[];
+  /** Footnotes after the measures' definitions: Stand, Quelle, Release, synthetic notice. */
+  schluss: string[];
+  quelle: string;
+  land_name: string;
+  auswahl_name: string;
+  basis: AnfrageBasisZeile[];
+}
+
+type Row = Record<string, unknown>;
+async function query(conn: DuckDBConnection, sql: string): Promise<Row[]> {
+  return (await conn.runAndReadAll(sql)).getRowObjectsJson() as Row[];
+}
+const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+export async function anfrageDaten(conn: DuckDBConnection, meta: AnfrageMeta): Promise<AnfrageDaten> {
+  const kreise = (await query(conn, "SELECT kreis_ags, kreis_name, regierungsbezirk FROM main.kreise ORDER BY kreis_ags")) as AnfrageDaten["kreise"];
+  const basis = (
+    await query(
+      conn,
+      `SELECT kreis_ags, jahr, einwohner,
+  CAST(bewilligt_eur * 100 AS BIGINT) AS bewilligt_ct,
+  CAST(ausgezahlt_eur * 100 AS BIGINT) AS ausgezahlt_ct,
+  CAST(rueckforderung_eur * 100 AS BIGINT) AS rueckforderung_ct,
+  CAST(vzae_bewilligt * 10000 AS BIGINT) AS vzae_bewilligt_e4,
+  CAST(vzae_besetzt * 10000 AS BIGINT) AS vzae_besetzt_e4,
+  gefluechtete_au
+FROM (${BASIS_SQL}) ORDER BY jahr, kreis_ags`,
+    )
+  ).map((r) => ({
+    kreis_ags: String(r["kreis_ags"]),
+    jahr: Number(r["jahr"]),
+    einwohner: Number(r["einwohner"]),
+    bewilligt_ct: Number(r["bewilligt_ct"]),
+    ausgezahlt_ct: Number(r["ausgezahlt_ct"]),
+    rueckforderung_ct: Number(r["rueckforderung_ct"]),
+    vzae_bewilligt_e4: n(r["vzae_bewilligt_e4"]),
+    vzae_besetzt_e4: n(r["vzae_besetzt_e4"]),
+    gefluechtete_au: n(r["gefluechtete_au"]),
+  }));
+  const jahre = [...new Set(basis.map((b) => b.jahr))].sort((a, b) => a - b);
+  return {
+    kreise,
+    regierungsbezirke: [...new Set(kreise.map((k) => k.regierungsbezirk))].sort(),
+    jahre,
+    kennzahlen: KENNZAHLEN.map((k) => ({ ...k, fussnote: `${k.label} (${k.unit}): ${k.definition}` })),
+    schluss: footnotes([], meta),
+    quelle: QUELLE,
+    land_name: LAND_NAME,
+    auswahl_name: AUSWAHL_NAME,
+    basis,
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Queries of the page „Prüfbericht“ (src/pruefbericht.md): what happened to
+ * each input file, the findings, the cross-table warnings and a data-quality
+ * scorecard per Kreis. One artifact, `pruefbericht.json`.
+ *
+ * Findings carry raw input values: the page renders every one of them as text.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+
+type Row = Record<string, unknown>;
+
+async function query(conn: DuckDBConnection, sql: string): Promise<Row[]> {
+  return (await conn.runAndReadAll(sql)).getRowObjectsJson() as Row[];
+}
+
+/** The rules of the cross-table warnings (validate/cross-table.ts). */
+export const CROSS_TABLE_RULES = ["auszahlung_ueber_bewilligung", "vzae_ueber_bewilligung", "bindung_ueber_ansatz"] as const;
+
+/** At most this many findings go to the page (the published table pruefbericht has all). */
+export const MAX_BEFUNDE = 5000;
+
+export interface Datei {
+  datei: string;
+  tabelle: string;
+  format: string;
+  kodierung: string | null;
+  trennzeichen: string | null;
+  kopfzeile: number | null;
+  gelesen: number;
+  akzeptiert: number;
+  abgelehnt: number;
+  warnungen: number;
+  leerzeilen: number;
+  fehler: number;
+}
+
+export interface Befund {
+  datei: string;
+  zeile: number | null;
+  spalte: string | null;
+  wert: string | null;
+  regel: string;
+  meldung: string;
+  schwere: "fehler" | "warnung";
+}
+
+export interface KreisQualitaet {
+  kreis_ags: string;
+  kreis_name: string;
+  regierungsbezirk: string;
+  /** Stichtage of staffing reports at which the Kreis had a running IM grant. */
+  stichtage_laufend: number;
+  /** … of those, the ones where every running grant has a report. */
+  stichtage_vollstaendig: number;
+  /** Stichtage (ISO) with at least one running grant without a report. */
+  stichtage_luecke: string[];
+  /** Latest refugee count of the Kreis (ISO) or null. */
+  letzte_zaehlung: string | null;
+  /** Whether the Kreis has a count at the expected Stichtag (latest 15.09. up to the Stand). */
+  zaehlung_vorhanden: boolean;
+  zuwendungen: number;
+  /** Granted grants whose net payments exceed the granted amount. */
+  ueber_bewilligung: number;
+}
+
+export interface Pruefbericht {
+  dateien: Datei[];
+  befunde: Befund[];
+  befunde_gesamt: number;
+  querpruefungen: { regel: string; anzahl: number }[];
+  /** Expected Stichtag of the refugee count (ISO): the latest 15 September up to the Stand. */
+  zaehlung_stichtag: string | null;
+  kreise: KreisQualitaet[];
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+
+export async function pruefbericht(conn: DuckDBConnection, { stand }: { stand: string | null }): Promise<Pruefbericht> {
+  const dateien = (
+    await query(
+      conn,
+      `SELECT d.*, coalesce(f.fehler, 0) AS fehler
+FROM meta.dateien AS d
+LEFT JOIN (SELECT datei, count(*) AS fehler FROM meta.befunde WHERE schwere = 'fehler' GROUP BY datei) AS f ON f.datei = d.datei
+ORDER BY d.datei`,
+    )
+  ).map((r) => ({
+    ...(r as unknown as Datei),
+    kopfzeile: r["kopfzeile"] === null ? null : num(r["kopfzeile"]),
+    gelesen: num(r["gelesen"]),
+    akzeptiert: num(r["akzeptiert"]),
+    abgelehnt: num(r["abgelehnt"]),
+    warnungen: num(r["warnungen"]),
+    leerzeilen: num(r["leerzeilen"]),
+    fehler: num(r["fehler"]),
+  }));
+  const befunde = (await query(
+    conn,
+    `SELECT datei, zeile, spalte, wert, regel, meldung, schwere FROM main.pruefbericht LIMIT ${MAX_BEFUNDE}`,
+  )) as unknown as Befund[];
+  const gesamt = num((await query(conn, "SELECT count(*) AS n FROM main.pruefbericht"))[0]?.["n"]);
+  const rules = CROSS_TABLE_RULES.map((r) => `('${r}')`).join(", ");
+  const querpruefungen = (
+    await query(
+      conn,
+      `SELECT r.regel, count(b.regel) AS anzahl
+FROM (VALUES ${rules}) AS r(regel)
+LEFT JOIN meta.befunde AS b ON b.regel = r.regel
+GROUP BY r.regel ORDER BY r.regel`,
+    )
+  ).map((r) => ({ regel: String(r["regel"]), anzahl: num(r["anzahl"]) }));
+
+  const standSql = stand ? `DATE '${stand.slice(0, 10).replace(/[^0-9-]/g, "")}'` : "(SELECT max(stichtag) FROM eingang.gefluechtete_au)";
+  const zaehlung = (
+    await query(
+      conn,
+      `SELECT strftime(CASE WHEN s < make_date(year(s), 9, 15) THEN make_date(year(s) - 1, 9, 15) ELSE make_date(year(s), 9, 15) END, '%Y-%m-%d') AS stichtag
+FROM (SELECT ${standSql} AS s) WHERE s IS NOT NULL`,
+    )
+  )[0]?.["stichtag"];
+  const zaehlungStichtag = typeof zaehlung === "string" ? zaehlung : null;
+  const kreise = (
+    await query(
+      conn,
+      `WITH laufend AS (
+  SELECT kreis_ags, count(*) AS stichtage_laufend,
+    count(*) FILTER (WHERE zuwendungen_ohne_meldung = 0) AS stichtage_vollstaendig,
+    list(strftime(stichtag, '%Y-%m-%d') ORDER BY stichtag) FILTER (WHERE zuwendungen_ohne_meldung > 0) AS stichtage_luecke
+  FROM main.abdeckung_kreis
+  WHERE vzae_bewilligt > 0
+  GROUP BY kreis_ags
+),
+zaehlung AS (
+  SELECT kreis_ags, max(stichtag) AS letzte_zaehlung,
+    bool_or(stichtag = ${zaehlungStichtag ? `DATE '${zaehlungStichtag}'` : "NULL"}) AS vorhanden
+  FROM eingang.gefluechtete_au GROUP BY kreis_ags
+),
+zuwendung AS (
+  SELECT kreis_ags, count(*) AS zuwendungen, count(*) FILTER (WHERE ausgezahlt_eur > bewilligt_eur) AS ueber_bewilligung
+  FROM main.zuwendungen GROUP BY kreis_ags
+)
+SELECT k.kreis_ags, k.kreis_name, k.regierungsbezirk,
+  coalesce(l.stichtage_laufend, 0) AS stichtage_laufend,
+  coalesce(l.stichtage_vollstaendig, 0) AS stichtage_vollstaendig,
+  coalesce(l.stichtage_luecke, []) AS stichtage_luecke,
+  strftime(z.letzte_zaehlung, '%Y-%m-%d') AS letzte_zaehlung,
+  coalesce(z.vorhanden, false) AS zaehlung_vorhanden,
+  coalesce(w.zuwendungen, 0) AS zuwendungen,
+  coalesce(w.ueber_bewilligung, 0) AS ueber_bewilligung
+FROM main.kreise AS k
+LEFT JOIN laufend AS l ON l.kreis_ags = k.kreis_ags
+LEFT JOIN zaehlung AS z ON z.kreis_ags = k.kreis_ags
+LEFT JOIN zuwendung AS w ON w.kreis_ags = k.kreis_ags
+ORDER BY k.kreis_ags`,
+    )
+  ).map((r) => ({
+    ...(r as unknown as KreisQualitaet),
+    stichtage_laufend: num(r["stichtage_laufend"]),
+    stichtage_vollstaendig: num(r["stichtage_vollstaendig"]),
+    zuwendungen: num(r["zuwendungen"]),
+    ueber_bewilligung: num(r["ueber_bewilligung"]),
+  }));
+  return { dateien, befunde, befunde_gesamt: gesamt, querpruefungen, zaehlung_stichtag: zaehlungStichtag, kreise };
+}

@@ -1,0 +1,35 @@
+// German UI strings of the page /anfrage (Anfrage-Assistent). Labels, units and
+// definitions of the measures come from data/anfrage.json (built from the
+// published table definitions), not from here.
+
+export const ANFRAGE = {
+  titel: "Anfrage-Assistent",
+  einleitung:
+    "Stellt die Tabelle für die Antwort auf eine parlamentarische Anfrage zusammen: gewählte Kreise, Jahre und Kennzahlen, je Kreis eine Zeile, dazu die Summe der Auswahl und der Landeswert, mit Fußnoten zu Definitionen, Stand und Quelle. Herunterladen als CSV oder Excel, oder kopieren und in Word einfügen.",
+  steuerung: "Auswahl für die Anfrage",
+  umfang: "Kreise",
+  umfangAlle: "alle 44 Kreise",
+  umfangRb: (rb) => `Regierungsbezirk ${rb}`,
+  umfangAuswahl: "einzelne Kreise (Liste)",
+  kreiseListe: "Einzelne Kreise (Strg/⌘ + Klick für mehrere)",
+  von: "von",
+  bis: "bis",
+  kennzahlen: "Kennzahlen",
+  tabelleTitel: "Tabelle für die Anfrage",
+  tabelleUntertitel: (n, von, bis, stand) =>
+    `${n} ${n === 1 ? "Kreis" : "Kreise"}, ${von === bis ? von : `${von} bis ${bis}`}; Einheiten in den Spaltenköpfen; Stand ${stand}`,
+  kreis: "Kreis",
+  ags: "AGS",
+  keineKennzahl: "Bitte mindestens eine Kennzahl wählen.",
+  keinKreis: "Bitte mindestens einen Kreis wählen.",
+  fussnoten: "Fußnoten",
+  csv: "CSV herunterladen",
+  xlsx: "Excel (XLSX) herunterladen",
+  kopieren: "Tabelle kopieren",
+  kopiert: "Tabelle kopiert – in Word oder Excel einfügen.",
+  kopierenFehler: "Kopieren nicht möglich; bitte die Tabelle markieren und mit Strg+C kopieren.",
+  permalink: "Link zu dieser Auswahl",
+  permalinkHinweis: "Der Link öffnet dieselbe Auswahl wieder.",
+  dateiname: (von, bis) => `anfrage_pik_${von}-${bis}`,
+  summary: (n, kz, von, bis) => `Die Tabelle zeigt ${kz} ${kz === 1 ? "Kennzahl" : "Kennzahlen"} für ${n} ${n === 1 ? "Kreis" : "Kreise"} in den Jahren ${von} bis ${bis}, dazu die Summe der Auswahl und den Landeswert.`,
+};

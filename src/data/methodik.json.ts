@@ -1,0 +1,15 @@
+// Definitions, input rules, sources and the making of the sample data for /methodik.
+import { inputRules, PROGRAMMZAHLEN, publishedDefinitions, QUELLEN, sampleData } from "../../loaders/queries/pages/methodik.ts";
+import { readSidecar } from "../../loaders/site/release.ts";
+
+const info = readSidecar();
+if (!info) throw new Error("Kein Data Warehouse: zuerst „npm run ingest“ ausführen.");
+const out = {
+  tabellen: publishedDefinitions(),
+  eingabe: inputRules(),
+  programmzahlen: PROGRAMMZAHLEN,
+  quellen: QUELLEN,
+  beispieldaten: sampleData(info.dataDir),
+};
+process.stdout.write(JSON.stringify(out));
+process.stderr.write(`methodik.json: ${out.tabellen.length} Tabellen, ${out.eingabe.length} Eingabetabellen\n`);

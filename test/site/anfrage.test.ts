@@ -1,0 +1,202 @@
+/**
+ * Page /anfrage (Anfrage-Assistent) in the browser: loads cleanly, the table's
+ * numbers equal what this test queries itself from the warehouse (read-only,
+ * independent SQL over the published tables), controls change the table and the
+ * URL, and the CSV and XLSX downloads hold the same numbers.
+ */
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import ExcelJS from "exceljs";
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readBuildInfo, warehouseFromEnv } from "../../loaders/warehouse/build.ts";
+import { SITE_OUT } from "./global-setup.ts";
+import { launch, openPage, SCREENSHOTS, serve, settled, type Watched } from "./harness.ts";
+
+const ROUTE = "/anfrage";
+const SEARCH = "?umfang=auswahl&kreise=08111,08436&von=2019&bis=2020&k=bewilligt_eur,ausgezahlt_eur_je_1000_ew,gefluechtete_je_vzae";
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serve>>;
+let db: DuckDBInstance;
+let conn: DuckDBConnection;
+
+beforeAll(async () => {
+  site = await serve(SITE_OUT);
+  browser = await launch();
+  db = await DuckDBInstance.create(warehouseFromEnv(), { access_mode: "READ_ONLY" });
+  conn = await db.connect();
+});
+afterAll(async () => {
+  conn?.closeSync();
+  db?.closeSync();
+  await browser?.close();
+  await site?.close();
+});
+
+const query = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+const ws = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, " ").trim();
+const de2 = (x: unknown) =>
+  x == null ? "–" : new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(x));
+const csv2 = (x: unknown) => (x == null ? "" : Number(x).toFixed(2).replace(".", ","));
+
+/**
+ * Expected values per row (AGS or "land") and column key, from the published
+ * tables: amounts summed over Förderbereiche, per 1.000 inhabitants from
+ * kreise.einwohner, refugees per occupied VZÄ at the year's last Stichtag.
+ */
+async function expected(kreise: string[], jahre: number[]): Promise<Map<string, Record<string, string | null>>> {
+  const out = new Map<string, Record<string, string | null>>();
+  const groups: [string, string][] = [...kreise.map((a): [string, string] => [a, `k.kreis_ags = '${a}'`]), ["land", "true"]];
+  for (const [name, where] of groups) {
+    const werte: Record<string, string | null> = {};
+    for (const j of jahre) {
+      const [r] = await query(`
+        WITH kr AS (SELECT * FROM main.kreise AS k WHERE ${where}),
+        last AS (SELECT max(stichtag) AS s FROM main.abdeckung_kreis WHERE year(stichtag) = ${j}),
+        ab AS (SELECT a.* FROM main.abdeckung_kreis AS a, last WHERE a.stichtag = last.s AND a.kreis_ags IN (SELECT kreis_ags FROM kr)
+               AND a.vzae_besetzt > 0 AND a.gefluechtete_au IS NOT NULL)
+        SELECT
+          (SELECT coalesce(sum(bewilligt_eur), 0) FROM main.mittel_kreis_jahr WHERE jahr = ${j} AND kreis_ags IN (SELECT kreis_ags FROM kr)) AS bew,
+          (SELECT coalesce(sum(ausgezahlt_eur), 0) FROM main.mittel_kreis_jahr WHERE jahr = ${j} AND kreis_ags IN (SELECT kreis_ags FROM kr)) AS aus,
+          (SELECT sum(einwohner) FROM kr) AS ew,
+          (SELECT sum(gefluechtete_au) FROM ab) AS gef,
+          (SELECT sum(vzae_besetzt) FROM ab) AS vzae`);
+      werte[`bewilligt_eur_${j}`] = Number(r!["bew"]).toFixed(2);
+      werte[`ausgezahlt_eur_je_1000_ew_${j}`] = ((Number(r!["aus"]) * 1000) / Number(r!["ew"])).toFixed(2);
+      werte[`gefluechtete_je_vzae_${j}`] = r!["vzae"] == null ? null : (Number(r!["gef"]) / Number(r!["vzae"])).toFixed(2);
+    }
+    out.set(name, werte);
+  }
+  return out;
+}
+
+async function open(search = SEARCH): Promise<Watched> {
+  const w = await openPage(browser);
+  const response = await w.page.goto(site.url + ROUTE + search);
+  expect(response?.status()).toBe(200);
+  await settled(w.page);
+  return w;
+}
+
+/** The rendered table: row key (AGS, "auswahl", "land") → column key → cell text. */
+async function tableCells(page: Page): Promise<Map<string, Record<string, string>>> {
+  const rows = await page.locator("#anfrage-tabelle tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => ({
+      key: (tr as HTMLElement).dataset["ags"] || (tr as HTMLElement).dataset["art"] || "",
+      cells: Object.fromEntries([...tr.querySelectorAll("td[data-key]")].map((td) => [(td as HTMLElement).dataset["key"]!, td.textContent ?? ""])),
+    })),
+  );
+  return new Map(rows.map((r) => [r.key, Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, ws(v)]))]));
+}
+
+describe("/anfrage", () => {
+  it("loads cleanly, says the data are synthetic, and its numbers equal the warehouse", async () => {
+    const { page, errors, external } = await open();
+    expect(await page.locator(".pik-synthetic").count()).toBeGreaterThan(0);
+    const cells = await tableCells(page);
+    expect([...cells.keys()]).toEqual(["08111", "08436", "auswahl", "land"]);
+    const want = await expected(["08111", "08436"], [2019, 2020]);
+    for (const [row, werte] of want) {
+      for (const [key, v] of Object.entries(werte)) expect(`${row} ${key} ${cells.get(row)?.[key]}`).toBe(`${row} ${key} ${de2(v)}`);
+    }
+    // The selection's sum equals the two Kreise added up (amounts).
+    const sel = (await query(`SELECT sum(bewilligt_eur) AS s FROM main.mittel_kreis_jahr WHERE jahr = 2019 AND kreis_ags IN ('08111', '08436')`))[0]!;
+    expect(cells.get("auswahl")?.["bewilligt_eur_2019"]).toBe(de2(sel["s"]));
+    const info = readBuildInfo(warehouseFromEnv())!;
+    const fussnoten = (await page.locator("#anfrage-fussnoten").textContent()) ?? "";
+    expect(fussnoten).toContain(`Stand: ${info.stand!.split("-").reverse().join(".")}`);
+    expect(fussnoten).toContain(`Release: ${info.releaseId}`);
+    await page.screenshot({ path: `${SCREENSHOTS}/anfrage.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+
+  it("controls change the table and the URL; the permalink reopens the view", async () => {
+    const { page, errors } = await open();
+    await page.getByLabel("Zurückgefordert (EUR)", { exact: true }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get("k")).toContain("rueckforderung_eur");
+    await expect.poll(async () => (await tableCells(page)).get("land")?.["rueckforderung_eur_2020"]).toBe(
+      de2((await query("SELECT sum(rueckforderung_eur) AS s FROM main.mittel_kreis_jahr WHERE jahr = 2020"))[0]!["s"]),
+    );
+    await page.getByLabel("Kreise", { exact: true }).selectOption({ label: "Regierungsbezirk Freiburg" });
+    await expect.poll(() => new URL(page.url()).searchParams.get("umfang")).toBe("rb:Freiburg");
+    const freiburg = (await query("SELECT kreis_ags FROM main.kreise WHERE regierungsbezirk = 'Freiburg' ORDER BY kreis_ags")).map((r) => String(r["kreis_ags"]));
+    await expect.poll(async () => [...(await tableCells(page)).keys()]).toEqual([...freiburg, "auswahl", "land"]);
+    const href = await page.locator("#anfrage-permalink").getAttribute("href");
+    const reopened = await open(new URL(href!, site.url).search);
+    expect([...(await tableCells(reopened.page)).keys()]).toEqual([...freiburg, "auswahl", "land"]);
+    expect(await reopened.page.getByLabel("Zurückgefordert (EUR)", { exact: true }).isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+    expect(reopened.errors).toEqual([]);
+    await page.context().close();
+    await reopened.page.context().close();
+  });
+
+  it("the CSV download holds the table with German headers, decimal comma and footnotes", async () => {
+    const { page, errors } = await open();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#anfrage-csv")]);
+    expect(download.suggestedFilename()).toBe("anfrage_pik_2019-2020.csv");
+    const text = readFileSync(await download.path(), "utf8");
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const lines = text.slice(1).split("\r\n");
+    expect(lines[0]).toBe(
+      "Kreis;AGS;Bewilligt (anteilig) 2019 (EUR);Bewilligt (anteilig) 2020 (EUR);" +
+        "Ausgezahlt (netto) je 1.000 Einwohner 2019 (EUR je 1.000 Einwohner);Ausgezahlt (netto) je 1.000 Einwohner 2020 (EUR je 1.000 Einwohner);" +
+        "Geflüchtete je besetzter VZÄ 2019 (Personen je VZÄ);Geflüchtete je besetzter VZÄ 2020 (Personen je VZÄ)",
+    );
+    const want = await expected(["08111", "08436"], [2019, 2020]);
+    const keys = ["bewilligt_eur", "ausgezahlt_eur_je_1000_ew", "gefluechtete_je_vzae"].flatMap((k) => [2019, 2020].map((j) => `${k}_${j}`));
+    const name = async (a: string) => String((await query(`SELECT kreis_name FROM main.kreise WHERE kreis_ags = '${a}'`))[0]!["kreis_name"]);
+    expect(lines[1]).toBe([await name("08111"), "08111", ...keys.map((k) => csv2(want.get("08111")![k]))].join(";"));
+    expect(lines[2]).toBe([await name("08436"), "08436", ...keys.map((k) => csv2(want.get("08436")![k]))].join(";"));
+    expect(lines[3]!.startsWith("Summe der ausgewählten Kreise;;")).toBe(true);
+    expect(lines[4]).toBe(["Baden-Württemberg insgesamt", "", ...keys.map((k) => csv2(want.get("land")![k]))].join(";"));
+    expect(lines[5]).toBe("");
+    expect(lines[6]).toMatch(/^"?1\) Bewilligt \(anteilig\) \(EUR\): Auf das Kalenderjahr/);
+    expect(text).toContain("Synthetische Beispieldaten");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("„Tabelle kopieren“ puts an HTML table and TSV with the same numbers on the clipboard", async () => {
+    const { page, errors } = await open();
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.url });
+    await page.click("#anfrage-kopieren");
+    await expect.poll(() => page.locator("#anfrage-karte [role=status]").textContent()).toContain("Tabelle kopiert");
+    const clip = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return {
+        html: await (await item!.getType("text/html")).text(),
+        text: await (await item!.getType("text/plain")).text(),
+      };
+    });
+    const want = await expected(["08111"], [2019]);
+    const v = de2(want.get("08111")!["bewilligt_eur_2019"]);
+    expect(clip.html).toContain("<table");
+    expect(clip.html).toContain(`>${v}</td>`);
+    expect(clip.html).not.toContain("data-key");
+    const rows = clip.text.split("\r\n").map((l) => l.split("\t"));
+    expect(rows[0]!.slice(0, 3)).toEqual(["Kreis", "AGS", "Bewilligt (anteilig) 2019 (EUR)"]);
+    expect(rows[1]!.slice(1, 3)).toEqual(["08111", v]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the XLSX download has numeric cells equal to the table", async () => {
+    const { page, errors } = await open();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#anfrage-xlsx")]);
+    expect(download.suggestedFilename()).toBe("anfrage_pik_2019-2020.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const want = await expected(["08111"], [2019]);
+    expect(sheet.getCell("B2").value).toBe("08111");
+    expect(sheet.getCell("C2").value).toBe(Number(want.get("08111")!["bewilligt_eur_2019"]));
+    expect(sheet.getCell("A5").value).toBe("Baden-Württemberg insgesamt");
+    expect(sheet.getCell("C5").value).toBe(Number(want.get("land")!["bewilligt_eur_2019"]));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
