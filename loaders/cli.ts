@@ -19,7 +19,7 @@ import { formatReport } from "./report.ts";
 import { warnOnAppropriations } from "./validate/cross-table.ts";
 import { createWarehouseSchema, finishValidation, usableTables, validateInput, type ValidationResult } from "./validate/index.ts";
 import { dataDirFromEnv, ingest, openWarehouse, readBuildInfo, warehouseFromEnv, type IngestOutcome } from "./warehouse/build.ts";
-import { invalidateSiteCache } from "./site/cache.ts";
+import { invalidateSiteCache, siteCacheKey } from "./site/cache.ts";
 import { finishSite } from "./site/finish.ts";
 import { diffExports, formatDiff } from "./diff/index.ts";
 import { AnfrageError, anfrageTabelle, parseJahre, parseKreise } from "./anfrage/index.ts";
@@ -155,7 +155,7 @@ export async function main(argv: string[]): Promise<number> {
     case "prepare-site": {
       const info = readBuildInfo(warehouseFromEnv());
       if (!info) throw new UsageError("Kein Data Warehouse: zuerst „npm run ingest“ ausführen.");
-      const result = invalidateSiteCache(info.releaseId);
+      const result = invalidateSiteCache(siteCacheKey(info.releaseId));
       console.log(
         result === "cleared"
           ? `Seiten-Cache geleert: Daten des Release ${info.releaseId} werden neu geladen.`

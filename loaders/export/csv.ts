@@ -18,7 +18,7 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { neutralize } from "./neutralize.ts";
+import { CSV_BOM, CSV_DELIMITER, CSV_EOL, csvText, quoteCsv } from "../../src/components/tabular.js";
 
 // ---------------------------------------------------------------------------
 // Reading a table (shared by the CSV and XLSX writers)
@@ -131,9 +131,8 @@ export async function writeAtomically<T>(file: string, write: (tmp: string) => P
 // CSV formatting
 // ---------------------------------------------------------------------------
 
-export const CSV_BOM = "\uFEFF";
-export const CSV_DELIMITER = ";";
-export const CSV_EOL = "\r\n";
+// CSV conventions (BOM, `;`, CRLF, quoting, neutralised text) are shared with the pages: src/components/tabular.js.
+export { CSV_BOM, CSV_DELIMITER, CSV_EOL, csvText, quoteCsv };
 
 /**
  * DuckDB's text of a DECIMAL (`-1234567.8`, `0.0001`) with a decimal comma, no
@@ -145,25 +144,6 @@ export function formatDecimalComma(raw: string, scale: number): string {
   const [, sign = "", int = "", frac = ""] = m;
   if (frac.length > scale) throw new Error(`Dezimalwert ${raw} hat mehr als ${scale} Nachkommastellen`);
   return scale === 0 ? `${sign}${int}` : `${sign}${int},${frac.padEnd(scale, "0")}`;
-}
-
-const NEEDS_QUOTES = /[;",\r\n]/;
-
-/** RFC 4180 quoting: the field in double quotes, inner quotes doubled. */
-export function quoteCsv(field: string): string {
-  return `"${field.replaceAll('"', '""')}"`;
-}
-
-/**
- * A text field as written: neutralised, then quoted when it holds `;`, `"`, CR or LF.
- * It is also quoted when it holds `,` – harmless for any RFC 4180 reader, and it
- * keeps a text such as `x,=1+1` in one cell when a non-German Excel splits the file
- * at commas (an unquoted one would start a cell with `=` there). An empty string is
- * written as `""`, so that readers that tell them apart keep it apart from NULL.
- */
-export function csvText(text: string): string {
-  const safe = neutralize(text);
-  return safe === "" || NEEDS_QUOTES.test(safe) ? quoteCsv(safe) : safe;
 }
 
 /** One value of a column as a CSV field. */

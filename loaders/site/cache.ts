@@ -4,7 +4,9 @@
  * 1. Framework reuses a data loader's cached output as long as the loader file is
  *    unchanged, so new exports in `data/` would not reach the pages. The cache is
  *    dropped when the warehouse's release differs from the one it was made from:
- *    a page never shows stale figures.
+ *    a page never shows stale figures. The cache key also covers the code the
+ *    loaders run (loaders/, src/components/tabular.js): a changed query or definition
+ *    is a different output for the same data.
  * 2. Framework's client refers to its optional libraries (`npm:react-dom`, …) and
  *    resolves their versions at build time against registry.npmjs.org, even when
  *    no page uses them: without a network the build fails. It first looks for
@@ -12,8 +14,9 @@
  *    page imports any of them (pages import from node_modules), so nothing is
  *    downloaded; the pins only answer the version question offline.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 
 export const SITE_CACHE = "src/.observablehq/cache";
 
@@ -50,6 +53,33 @@ export const FRAMEWORK_LIBRARY_PINS: Record<string, string> = {
 export function seedLibraryVersions(cacheDir = SITE_CACHE): void {
   for (const [name, version] of Object.entries(FRAMEWORK_LIBRARY_PINS))
     mkdirSync(join(cacheDir, "_npm", `${name}@${version}`), { recursive: true });
+}
+
+/** Code the data loaders in src/data run: queries, exports, definitions, and the one page module they share. */
+export const LOADER_CODE = ["loaders", "src/components/tabular.js"];
+
+function codeFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory()) return [dir];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? codeFiles(path) : /\.(ts|js|json)$/.test(name) ? [path] : [];
+    });
+}
+
+/**
+ * The key of the loader outputs in Framework's cache: the warehouse release (data
+ * and warehouse code) plus a hash of all code the loaders run. Framework itself
+ * only notices changes of the loader file.
+ */
+export function siteCacheKey(releaseId: string, root = ".", dirs = LOADER_CODE): string {
+  const hash = createHash("sha256");
+  for (const dir of dirs) {
+    for (const file of codeFiles(join(root, dir))) hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
+  }
+  return `${releaseId}+code.${hash.digest("hex").slice(0, 16)}`;
 }
 
 export function invalidateSiteCache(releaseId: string, cacheDir = SITE_CACHE): "kept" | "cleared" {

@@ -2,6 +2,7 @@
 // "Stand · Quelle" line under every chart and the table one click away.
 import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
+import {downloadBar} from "./chart-export.js";
 import {formatDate} from "./format.js";
 import {QUELLEN, SITE} from "./strings.js";
 
@@ -19,9 +20,12 @@ export function sourceLine(meta, quellen) {
 
 /**
  * A chart with its numbers one click away: the table lives in a <details>
- * below the chart, with the same rows and German formats.
+ * below the chart, with the same rows and German formats; above it the chart's
+ * downloads (its rows as CSV/XLSX with the raw values, the chart as SVG/PNG).
  */
 export function withTable(chart, rows, {columns, header, format, sort, reverse} = {}) {
   const table = Inputs.table(rows, {columns, header, format, sort, reverse, rows: 12, layout: "auto", select: false});
-  return html`<figure class="pik-figure">${chart}<details class="pik-table"><summary>${SITE.tabelleAnzeigen}</summary>${table}</details></figure>`;
+  const figure = html`<figure class="pik-figure">${chart}</figure>`;
+  figure.append(downloadBar(() => figure, rows, {columns, header}), html`<details class="pik-table"><summary>${SITE.tabelleAnzeigen}</summary>${table}</details>`);
+  return figure;
 }
