@@ -10,10 +10,12 @@
  * internal error.
  */
 import { DuckDBInstance } from "@duckdb/node-api";
-import { existsSync, mkdirSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { exportPublished } from "./export/published.ts";
+import { previousExportFromEnv } from "./queries/pages/daten.ts";
 import { buildPublishedTables } from "./queries/published.ts";
 import { formatReport } from "./report.ts";
 import { warnOnAppropriations } from "./validate/cross-table.ts";
@@ -155,7 +157,15 @@ export async function main(argv: string[]): Promise<number> {
     case "prepare-site": {
       const info = readBuildInfo(warehouseFromEnv());
       if (!info) throw new UsageError("Kein Data Warehouse: zuerst „npm run ingest“ ausführen.");
-      const result = invalidateSiteCache(siteCacheKey(info.releaseId));
+      // The previous release compared on /daten is part of the loader output: its manifest's hash keys the cache.
+      let previous: string | null;
+      try {
+        previous = previousExportFromEnv();
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+      const settings: Record<string, string> = previous ? { vorherig: createHash("sha256").update(readFileSync(join(previous, "export-manifest.json"))).digest("hex") } : {};
+      const result = invalidateSiteCache(siteCacheKey(info.releaseId, settings));
       console.log(
         result === "cleared"
           ? `Seiten-Cache geleert: Daten des Release ${info.releaseId} werden neu geladen.`

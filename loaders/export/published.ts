@@ -1,7 +1,9 @@
 /**
  * Writes every published table (contract §3) as CSV, XLSX and Parquet, plus a
  * small manifest with row counts and SHA-256 of each file, so a recipient can
- * check that what arrived is what was published.
+ * check that what arrived is what was published. The manifest also names the
+ * release and Stand the tables come from, so a later release can say what
+ * changed since this one (`npm run diff`, PIK_PREVIOUS_EXPORT).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { writeFileSync } from "node:fs";
@@ -34,6 +36,10 @@ export async function exportPublished(conn: DuckDBConnection, outDir: string): P
       dateien: await Promise.all(files.map(async (f) => ({ datei: basename(f), sha256: await sha256File(f) }))),
     });
   }
-  writeFileSync(join(outDir, "export-manifest.json"), JSON.stringify({ tabellen: manifest }, null, 2) + "\n");
+  const build = Object.fromEntries(
+    ((await conn.runAndReadAll("SELECT schluessel, wert FROM meta.build")).getRows() as [string, string][]).map(([k, v]) => [k, v]),
+  );
+  const release = { release: build["releaseId"] ?? null, stand: build["stand"] && build["stand"] !== "null" ? build["stand"] : null };
+  writeFileSync(join(outDir, "export-manifest.json"), JSON.stringify({ ...release, tabellen: manifest }, null, 2) + "\n");
   return written;
 }

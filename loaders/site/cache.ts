@@ -71,11 +71,13 @@ function codeFiles(dir: string): string[] {
 
 /**
  * The key of the loader outputs in Framework's cache: the warehouse release (data
- * and warehouse code) plus a hash of all code the loaders run. Framework itself
- * only notices changes of the loader file.
+ * and warehouse code), a hash of all code the loaders run, and the build settings
+ * that change loader output (e.g. the previous release compared on /daten).
+ * Framework itself only notices changes of the loader file.
  */
-export function siteCacheKey(releaseId: string, root = ".", dirs = LOADER_CODE): string {
+export function siteCacheKey(releaseId: string, settings: Record<string, string> = {}, root = ".", dirs = LOADER_CODE): string {
   const hash = createHash("sha256");
+  hash.update(JSON.stringify(Object.entries(settings).sort()));
   for (const dir of dirs) {
     for (const file of codeFiles(join(root, dir))) hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
   }

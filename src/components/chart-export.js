@@ -231,7 +231,7 @@ export function downloadBar(getFigure, rows, options) {
     };
     return b;
   };
-  return html`<div class="pik-downloads pik-noprint" role="group" aria-label=${SITE.herunterladen}>
+  return html`<div class="pik-chart-dl pik-noprint" role="group" aria-label=${SITE.herunterladen}>
     <span>${SITE.daten}:</span>
     ${button("CSV", `${SITE.datenAls} CSV`, (f, ctx, file) => saveBlob(csvBlob(rows, options), `${file}.csv`))}
     ${button("XLSX", `${SITE.datenAls} XLSX`, (f, ctx, file) => saveBlob(xlsxBlob(rows, options, ctx), `${file}.xlsx`))}

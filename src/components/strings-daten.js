@@ -43,6 +43,30 @@ export const DATEN = {
   },
   zeilen: (n) => `${integer.format(n)} ${n === 1 ? "Zeile" : "Zeilen"}`,
   fehlt: "Datei fehlt in diesem Build",
+  // Changes against the previous release
+  aenderungenTitel: "Änderungen seit dem vorigen Release",
+  aenderungenUntertitel: (alt, altStand, neu, neuStand) =>
+    alt ? `Release ${alt} (Datenstand ${altStand}) → Release ${neu} (Datenstand ${neuStand}) · jede geänderte veröffentlichte Zahl` : `Release ${neu} (Datenstand ${neuStand})`,
+  keinVergleich:
+    "Für diesen Stand ist kein früheres Release zum Vergleich hinterlegt. (Beim Bauen der Seite kann mit PIK_PREVIOUS_EXPORT der Export eines früheren Release angegeben werden; dann stehen hier alle Zahlen, die sich seither geändert haben.)",
+  keineAenderungen: "Keine veröffentlichte Zahl hat sich geändert.",
+  aenderungenSummary: (werte, tabellen, neu, weg) =>
+    `${werte} ${werte === 1 ? "Wert" : "Werte"} in ${tabellen} ${tabellen === 1 ? "Tabelle" : "Tabellen"} geändert; ${neu} ${neu === 1 ? "Zeile" : "Zeilen"} hinzugekommen, ${weg} entfallen.`,
+  spalteGeaendert: "Geänderte Werte",
+  spalteHinzu: "Zeilen hinzu",
+  spalteEntfernt: "Zeilen entfallen",
+  spalteSchluessel: "Schlüssel",
+  spalteAlt: "Alt",
+  spalteNeu: "Neu",
+  spalteArt: "Art",
+  hinzugefuegt: "hinzugekommen",
+  entfernt: "entfallen",
+  gekuerzt: (gezeigt, gesamt) => `Gezeigt: die ersten ${gezeigt} von ${gesamt}. Die vollständige Liste enthält die CSV-Datei.`,
+  aenderungenCsv: "Alle Änderungen als CSV",
+  fehlendeTabelle: (t, seite) => `Tabelle ${t} fehlt im ${seite === "alt" ? "vorigen" : "aktuellen"} Export und wurde nicht verglichen.`,
+  aenderungenHinweis:
+    "Verglichen werden die veröffentlichten Tabellen beider Releases Zeile für Zeile über ihren Schlüssel, mit exakten Werten (wie „npm run diff“). Geänderte Eingangsdaten, Korrekturen oder geänderte Definitionen zeigen sich hier.",
+
   shaPruefen: "Prüfsumme prüfen: unter Windows „certutil -hashfile DATEI SHA256“, unter Linux/macOS „sha256sum DATEI“.",
 
   // Dictionary

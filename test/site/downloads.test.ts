@@ -43,7 +43,7 @@ async function open(route: string): Promise<Watched> {
 
 /** Presses a download button of a figure; returns the file's name and bytes. */
 async function download(w: Watched, figure: Locator, kind: string): Promise<{ name: string; bytes: Buffer }> {
-  const [dl] = await Promise.all([w.page.waitForEvent("download"), figure.locator(".pik-downloads button", { hasText: kind }).click()]);
+  const [dl] = await Promise.all([w.page.waitForEvent("download"), figure.locator(".pik-chart-dl button", { hasText: kind }).click()]);
   const path = await dl.path();
   return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
 }
@@ -65,7 +65,7 @@ describe("per-chart downloads", () => {
       const w = await open(route);
       const figures = await w.page.locator("figure.pik-figure").count();
       expect(figures, route).toBeGreaterThan(0);
-      const bars = await w.page.locator("figure.pik-figure > .pik-downloads").evaluateAll((els) =>
+      const bars = await w.page.locator("figure.pik-figure > .pik-chart-dl").evaluateAll((els) =>
         els.map((e) => [...e.querySelectorAll("button")].map((b) => b.textContent)),
       );
       expect(bars, route).toEqual(Array.from({ length: figures }, () => ["CSV", "XLSX", "SVG", "PNG"]));

@@ -22,16 +22,19 @@ function project(): string {
 describe("site cache key", () => {
   it("changes with the release and with loader code, not with page-only code", () => {
     const root = project();
-    const k0 = siteCacheKey("r1", root);
-    expect(siteCacheKey("r1", root)).toBe(k0);
-    expect(siteCacheKey("r2", root)).not.toBe(k0);
+    const k0 = siteCacheKey("r1", {}, root);
+    expect(siteCacheKey("r1", {}, root)).toBe(k0);
+    expect(siteCacheKey("r2", {}, root)).not.toBe(k0);
     writeFileSync(join(root, "src/components/page-only.js"), "export const p = 2;\n");
-    expect(siteCacheKey("r1", root)).toBe(k0);
+    expect(siteCacheKey("r1", {}, root)).toBe(k0);
     writeFileSync(join(root, "loaders/queries/a.ts"), "export const a = 2;\n");
-    const k1 = siteCacheKey("r1", root);
+    const k1 = siteCacheKey("r1", {}, root);
     expect(k1).not.toBe(k0);
     writeFileSync(join(root, "src/components/tabular.js"), "export const t = 2;\n");
-    expect(siteCacheKey("r1", root)).not.toBe(k1);
+    const k2 = siteCacheKey("r1", {}, root);
+    expect(k2).not.toBe(k1);
+    expect(siteCacheKey("r1", { vorherig: "abc" }, root)).not.toBe(k2);
+    expect(siteCacheKey("r1", { vorherig: "abc" }, root)).toBe(siteCacheKey("r1", { vorherig: "abc" }, root));
   });
 
   it("a changed key clears the cached loader outputs; the same key keeps them", () => {

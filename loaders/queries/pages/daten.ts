@@ -7,8 +7,11 @@
  * of the input (`meta.dateien`) for the release manifest.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { existsSync, readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { CSV_BOM, CSV_DELIMITER, CSV_EOL, csvValue, toCsv } from "../../../src/components/tabular.js";
+import { diffExports, type DiffChange, type DiffResult, type DiffRow } from "../../diff/index.ts";
 import { exportPublished } from "../../export/published.ts";
 import { sha256File } from "../../warehouse/fingerprint.ts";
 import { PUBLISHED_TABLES } from "../published.ts";
@@ -78,4 +81,83 @@ export async function inputFileCounts(conn: DuckDBConnection): Promise<InputFile
      FROM meta.dateien ORDER BY datei`,
   );
   return r as unknown as InputFileCounts[];
+}
+
+// ---------------------------------------------------------------------------
+// Changes against the previous release (PIK_PREVIOUS_EXPORT)
+// ---------------------------------------------------------------------------
+
+/** Changes listed on the page; the complete list is always in aenderungen.csv. */
+export const CHANGES_SHOWN = 500;
+
+export interface ReleaseChanges {
+  /** The previous release, from its export-manifest.json; null: no previous export given. */
+  vorherig: { release: string | null; stand: string | null } | null;
+  /** Per published table: changed values, added and removed rows. */
+  tabellen: { tabelle: string; titel: string; geaendert: number; hinzugefuegt: number; entfernt: number }[];
+  /** The first CHANGES_SHOWN changed values (table, key, column, old, new as exact text). */
+  aenderungen: DiffChange[];
+  /** The first CHANGES_SHOWN added/removed rows. */
+  zeilen: DiffRow[];
+  gesamt: { aenderungen: number; zeilen: number };
+  /** Tables missing in one of the two exports (not compared). */
+  fehlend: DiffResult["missing"];
+}
+
+/** The folder named by PIK_PREVIOUS_EXPORT, checked: a wrong path must fail the build, not drop the comparison. */
+export function previousExportFromEnv(env = process.env): string | null {
+  const dir = env["PIK_PREVIOUS_EXPORT"];
+  if (!dir) return null;
+  if (!existsSync(join(dir, "export-manifest.json")))
+    throw new Error(
+      `PIK_PREVIOUS_EXPORT: „${dir}“ ist kein Exportordner (export-manifest.json fehlt). Erwartet wird ein Ordner, den „npm run export -- --out ORDNER“ geschrieben hat.`,
+    );
+  return resolve(dir);
+}
+
+/**
+ * Which published figures changed between the previous release's export and the
+ * current one (the files of `writeDownloads` in `currentDir`), by the same
+ * comparison as `npm run diff`.
+ */
+export async function releaseChanges(currentDir: string, previousDir: string | null): Promise<{ summary: ReleaseChanges; csv: string }> {
+  if (previousDir === null) {
+    return {
+      summary: { vorherig: null, tabellen: [], aenderungen: [], zeilen: [], gesamt: { aenderungen: 0, zeilen: 0 }, fehlend: [] },
+      csv: toCsv(CHANGES_CSV_HEADER, []),
+    };
+  }
+  const manifest = JSON.parse(readFileSync(join(previousDir, "export-manifest.json"), "utf8")) as { release?: string; stand?: string };
+  const d = await diffExports(previousDir, currentDir);
+  const count = (table: string) => ({
+    geaendert: d.changes.filter((c) => c.table === table).length,
+    hinzugefuegt: d.rows.filter((r) => r.table === table && r.kind === "hinzugefuegt").length,
+    entfernt: d.rows.filter((r) => r.table === table && r.kind === "entfernt").length,
+  });
+  const summary: ReleaseChanges = {
+    vorherig: { release: manifest.release ?? null, stand: manifest.stand ?? null },
+    tabellen: PUBLISHED_TABLES.map((t) => ({ tabelle: t.name, titel: t.title, ...count(t.name) })),
+    aenderungen: d.changes.slice(0, CHANGES_SHOWN),
+    zeilen: d.rows.slice(0, CHANGES_SHOWN),
+    gesamt: { aenderungen: d.changes.length, zeilen: d.rows.length },
+    fehlend: d.missing,
+  };
+  const body = [
+    ...d.changes.map((c) => [c.table, c.key, c.column, c.old, c.new, "geändert"]),
+    ...d.rows.map((r) => [r.table, r.key, null, null, null, r.kind === "hinzugefuegt" ? "hinzugefügt" : "entfernt"]),
+  ];
+  return { summary, csv: toCsvExact(body) };
+}
+
+const CHANGES_CSV_HEADER = ["Tabelle", "Schlüssel", "Spalte", "Alt", "Neu", "Art"];
+
+/**
+ * The change list as German CSV. The diff's values are DuckDB's exact text; a
+ * number keeps its own digits with a decimal comma (`1234,50`, values of one
+ * column have different scales), anything else is neutralised text.
+ */
+function toCsvExact(body: (string | null)[][]): string {
+  const field = (v: string | null) => (v === null ? "" : /^-?\d+(\.\d+)?$/.test(v) ? v.replace(".", ",") : csvValue(v));
+  const lines = [CHANGES_CSV_HEADER.map(field).join(CSV_DELIMITER), ...body.map((r) => r.map(field).join(CSV_DELIMITER))];
+  return CSV_BOM + lines.join(CSV_EOL) + CSV_EOL;
 }
