@@ -23,6 +23,7 @@ import { createWarehouseSchema, finishValidation, usableTables, validateInput, t
 import { dataDirFromEnv, ingest, openWarehouse, readBuildInfo, warehouseFromEnv, type IngestOutcome } from "./warehouse/build.ts";
 import { invalidateSiteCache, siteCacheKey } from "./site/cache.ts";
 import { finishSite } from "./site/finish.ts";
+import { softwareVersion } from "./site/release.ts";
 import { diffExports, formatDiff } from "./diff/index.ts";
 import { AnfrageError, anfrageTabelle, parseJahre, parseKreise } from "./anfrage/index.ts";
 import { anfrageText, writeAnfrage } from "./anfrage/write.ts";
@@ -164,7 +165,10 @@ export async function main(argv: string[]): Promise<number> {
       } catch (e) {
         throw new UsageError((e as Error).message);
       }
-      const settings: Record<string, string> = previous ? { vorherig: createHash("sha256").update(readFileSync(join(previous, "export-manifest.json"))).digest("hex") } : {};
+      // The software version (package version, git commit) is printed in release.json and the footer.
+      const { version, commit } = softwareVersion();
+      const settings: Record<string, string> = { software: `${version}@${commit}` };
+      if (previous) settings["vorherig"] = createHash("sha256").update(readFileSync(join(previous, "export-manifest.json"))).digest("hex");
       const result = invalidateSiteCache(siteCacheKey(info.releaseId, settings));
       console.log(
         result === "cleared"
