@@ -49,7 +49,10 @@ function context(figure) {
   const title = text("h2") || document.title;
   // All source and method lines of the card; the "Stand: …" line among them dates the file.
   const sources = [...card.querySelectorAll(".pik-source")].map(clean).filter(Boolean);
+  // The page's heading (e.g. the Kreis of a profile) leads the image: the card title alone may not name it.
+  const h1 = document.querySelector("h1");
   return {
+    page: `${SITE.titel} · ${h1 ? clean(h1) : document.title}`,
     title,
     subtitle: text("h3"),
     source: sources.join(" "),
@@ -86,7 +89,7 @@ export function xlsxBlob(rows, options, ctx) {
     ...values.map((r) => r.map((v, i) => (typeof v === "number" && numeric[i] ? {v, scale: scales[i]} : v instanceof Date ? v.toISOString().slice(0, 10) : v))),
   ];
   const widths = titles.map((t, i) => Math.min(50, Math.max(10, String(t).length + 2, ...values.slice(0, 200).map((r) => String(r[i] ?? "").length + 4))));
-  const hinweise = [[{v: ctx.title, bold: true}], [ctx.subtitle], ...ctx.sources.map((line) => [line]), ...(ctx.synthetic ? [[ctx.synthetic]] : []), [`${SITE.heruntergeladen}: ${location.href}`]];
+  const hinweise = [[ctx.page], [{v: ctx.title, bold: true}], [ctx.subtitle], ...ctx.sources.map((line) => [line]), ...(ctx.synthetic ? [[ctx.synthetic]] : []), [`${SITE.heruntergeladen}: ${location.href}`]];
   return new Blob([toXlsx([{name: SITE.blattDaten, rows: data, widths, freeze: {rows: 1}}, {name: SITE.blattHinweise, rows: hinweise, widths: [120]}])], {type: XLSX_TYPE});
 }
 
@@ -146,6 +149,7 @@ export function composeSvg(figure, ctx = context(figure)) {
   title.textContent = ctx.title;
   out.append(title);
   let y = pad - 4;
+  y = textBlock(out, wrap(ctx.page, width - 2 * pad, 11), {x: pad, y, size: 11, color: "#555"});
   y = textBlock(out, wrap(ctx.title, width - 2 * pad, 16), {x: pad, y, size: 16, weight: "bold"});
   if (ctx.subtitle) y = textBlock(out, wrap(ctx.subtitle, width - 2 * pad, 12), {x: pad, y, size: 12, color: "#555"});
   y += 8;
