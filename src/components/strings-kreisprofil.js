@@ -157,15 +157,20 @@ export function kurzfassungText(v) {
   return saetze.join(" ");
 }
 
-/** One-sentence summaries under the charts (what they show, the extremes). */
+/**
+ * One-sentence summaries next to the charts (what they show, the extremes),
+ * for readers who cannot see the chart; the extremes are those of the rows the
+ * chart draws.
+ */
 export const ZUSAMMENFASSUNG = {
   mittel: (v) =>
     `${v.betrag} je Jahr, alle Förderbereiche: am höchsten ${v.maxJahr} mit ${v.maxWert}, am niedrigsten ${v.minJahr} mit ${v.minWert} (vollständige Jahre).`,
-  jeEw: (v) => `${v.betrag} je 1.000 Einwohner ${v.jahr}: ${v.wert}, ${v.vergleich} dem Landeswert von ${v.land}.`,
+  jeEw: (v) =>
+    `${v.betrag} je 1.000 Einwohner ${v.jahr}: ${v.wert}, ${v.vergleich} dem Landeswert von ${v.land}; am höchsten ${v.maxJahr} mit ${v.maxWert}, am niedrigsten ${v.minJahr} mit ${v.minWert} (vollständige Jahre).`,
   vzae: (v) =>
-    `Am ${v.stichtag} waren ${v.besetzt} von ${v.bewilligt} bewilligten VZÄ besetzt; die meisten besetzten VZÄ meldete der Kreis am ${v.maxStichtag} (${v.maxBesetzt}).`,
+    `Am ${v.stichtag} waren ${v.besetzt} von ${v.bewilligt} bewilligten VZÄ besetzt; die meisten besetzten VZÄ meldete der Kreis am ${v.maxStichtag} (${v.maxBesetzt}), die wenigsten am ${v.minStichtag} (${v.minBesetzt}).`,
   betreuung: (v) =>
-    `Am ${v.stichtag} kamen ${v.wert} Geflüchtete auf eine besetzte VZÄ (Land ${v.land}); der höchste Wert war ${v.maxWert} am ${v.maxStichtag}.`,
+    `Am ${v.stichtag} kamen ${v.wert} Geflüchtete auf eine besetzte VZÄ (Land ${v.land}); der höchste Wert war ${v.maxWert} am ${v.maxStichtag}, der niedrigste ${v.minWert} am ${v.minStichtag}.`,
   rang: (v) =>
     `${v.name}: ${v.wert}, ${v.rang}. Höchster Wert: ${v.maxName} (${v.maxWert}), niedrigster: ${v.minName} (${v.minWert}).`,
   keineDaten: "Für diesen Kreis liegen hierzu keine Daten vor.",

@@ -63,6 +63,8 @@ export const MITTEL = {
     (stichtage.length ? ` – hier ${stichtage.join(", ")}.` : " – für diese Auswahl gibt es keine Zählung."),
   zusammenfassung: ({mass, fb, jahre, hoch, tief, land, landName}) =>
     `${mass}, ${fb}, ${jahre}: am höchsten ${hoch}, am niedrigsten ${tief}; ${landName} ${land}.`,
+  rangZusammenfassung: ({mass, jahre, n, hoch, tief, land, landName}) =>
+    `${mass}, ${jahre}: ${n} Kreise absteigend sortiert, vorn ${hoch}, hinten ${tief}; gestrichelte Linie: ${landName} ${land}.`,
   keineWerte: "Für diese Auswahl gibt es keine Werte.",
   geoAktiv: (datei) => `Karte mit Kreisgrenzen aus data/geo/${datei}.`,
   geoHinweis:

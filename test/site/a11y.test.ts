@@ -11,36 +11,16 @@
  *    focus indicator, and Enter opens that Kreis's profile;
  *  - every chart (Plot SVG) has an accessible name, and every control has a label.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync, writeFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { SITE_OUT } from "./global-setup.ts";
-import { launch, openPage, serve, settled } from "./harness.ts";
+import { htmlPages, openPage, settled, useSite } from "./harness.ts";
 
 const AXE = "node_modules/axe-core/axe.min.js";
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-beforeAll(async () => {
-  browser = await launch();
-  site = await serve(SITE_OUT);
-});
-afterAll(async () => {
-  await site?.close();
-  await browser?.close();
-});
-
-function htmlPages(dir: string, root = dir): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...htmlPages(path, root));
-    else if (name.endsWith(".html")) out.push("/" + relative(root, path).replace(/\.html$/, "").replace(/(^|\/)index$/, ""));
-  }
-  return out.sort();
-}
+const site = useSite();
 
 interface Violation {
   id: string;
@@ -80,14 +60,13 @@ describe("axe-core WCAG 2.1 AA", () => {
 
   for (const scheme of ["light", "dark"] as const) {
     it(`no violation on any page (${scheme})`, async () => {
-      const { page } = await openPage(browser);
+      const { page } = await openPage(site.browser);
       await page.emulateMedia({ colorScheme: scheme });
       const report: Record<string, Violation[]> = {};
       // Dark mode: the main pages and two profiles (the theme is the same for all profiles).
       const pages = scheme === "light" ? PAGES : PAGES.filter((p) => !p.startsWith("/kreise/") || ["/kreise/08111", "/kreise/08436"].includes(p));
       for (const path of pages) {
-        await page.goto(`${site.url}${path}`);
-        await settled(page);
+        await site.visit(page, path);
         const v = await axe(page);
         if (v.length) report[path] = v;
       }
@@ -102,11 +81,10 @@ describe("axe-core WCAG 2.1 AA", () => {
 
 describe("document basics", () => {
   it("every page: lang=de, zoomable viewport, a title, an h1, named charts and labelled controls", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(site.browser);
     const problems: string[] = [];
     for (const path of PAGES) {
-      await page.goto(`${site.url}${path}`);
-      await settled(page);
+      await site.visit(page, path);
       const r = await page.evaluate(() => ({
         lang: document.documentElement.lang,
         viewport: document.querySelector('meta[name="viewport"]')?.getAttribute("content") ?? "",
@@ -155,9 +133,7 @@ async function focusStyle(page: Page): Promise<{ tag: string; text: string; href
 describe("keyboard", () => {
   it("the first Tab stop is a visible skip link that moves focus to the content", async () => {
     for (const path of ["/", "/mittel", "/kreise/08111", "/barrierefreiheit"]) {
-      const { page } = await openPage(browser);
-      await page.goto(`${site.url}${path}`);
-      await settled(page);
+      const { page } = await site.open(path);
       await page.keyboard.press("Tab");
       const f = await focusStyle(page);
       expect(f.text, path).toBe("Zum Inhalt springen");
@@ -176,9 +152,7 @@ describe("keyboard", () => {
 
   for (const path of ["/mittel", "/integrationsmanagement"]) {
     it(`${path}: every map tile is reachable with Tab, shows focus, Enter opens the profile`, async () => {
-      const { page } = await openPage(browser);
-      await page.goto(`${site.url}${path}`);
-      await settled(page);
+      const { page } = await site.open(path);
       // Distinct Kreis links among the SVG links (a page may show more than one map).
       const tiles = await page.evaluate(
         () => new Set([...document.querySelectorAll('svg a[*|href*="kreise/"]')].map((a) => a.getAttributeNS("http://www.w3.org/1999/xlink", "href") ?? a.getAttribute("href"))).size,
@@ -216,9 +190,7 @@ describe("keyboard", () => {
   it("every control (input, select, button, summary) is keyboard-focusable and shows a visible focus", async () => {
     const problems: string[] = [];
     for (const path of PAGES.filter((p) => !p.startsWith("/kreise/") || p === "/kreise/08111")) {
-      const { page } = await openPage(browser);
-      await page.goto(`${site.url}${path}`);
-      await settled(page);
+      const { page } = await site.open(path);
       const n = await page.locator("#observablehq-main :is(input, select, button, summary, textarea)").count();
       for (let i = 0; i < n; i++) {
         const c = page.locator("#observablehq-main :is(input, select, button, summary, textarea)").nth(i);

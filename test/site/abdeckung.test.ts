@@ -5,39 +5,14 @@
  * from the warehouse (read-only, independent SQL over the published tables and
  * the accepted input rows).
  */
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { warehouseFromEnv } from "../../loaders/warehouse/build.ts";
-import { SITE_OUT } from "./global-setup.ts";
-import { launch, openPage, SCREENSHOTS, serve, settled, type Watched } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { SCREENSHOTS, settled, useSite, type Watched } from "./harness.ts";
 
 const ROUTE = "/integrationsmanagement";
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-let db: DuckDBInstance;
-let conn: DuckDBConnection;
-
-beforeAll(async () => {
-  site = await serve(SITE_OUT);
-  browser = await launch();
-  db = await DuckDBInstance.create(warehouseFromEnv(), { access_mode: "READ_ONLY" });
-  conn = await db.connect();
-});
-afterAll(async () => {
-  conn?.closeSync();
-  db?.closeSync();
-  await browser?.close();
-  await site?.close();
-});
-
-const query = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-const one = async (sql: string) => {
-  const r = await query(sql);
-  if (r.length !== 1) throw new Error(`expected one row: ${sql}`);
-  return r[0]!;
-};
+const site = useSite({ warehouse: true });
+const { query, one } = site;
 
 // German formats, written here independently of the site's format.js.
 const ws = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, " ").trim();
@@ -48,13 +23,7 @@ const pct = (x: unknown) =>
   ws(new Intl.NumberFormat("de-DE", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(x)));
 const dateDe = (iso: string) => iso.split("-").reverse().join(".");
 
-async function open(search = ""): Promise<Watched> {
-  const w = await openPage(browser);
-  const response = await w.page.goto(site.url + ROUTE + search);
-  expect(response?.status()).toBe(200);
-  await settled(w.page);
-  return w;
-}
+const open = (search = ""): Promise<Watched> => site.open(ROUTE + search);
 
 const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
 const selectedLabel = (page: Page, label: string) =>

@@ -4,37 +4,19 @@
  * independent SQL over the published tables), controls change the table and the
  * URL, and the CSV and XLSX downloads hold the same numbers.
  */
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { readBuildInfo, warehouseFromEnv } from "../../loaders/warehouse/build.ts";
-import { SITE_OUT } from "./global-setup.ts";
-import { launch, openPage, SCREENSHOTS, serve, settled, type Watched } from "./harness.ts";
+import { SCREENSHOTS, useSite, type Watched } from "./harness.ts";
 
 const ROUTE = "/anfrage";
 const SEARCH = "?umfang=auswahl&kreise=08111,08436&von=2019&bis=2020&k=bewilligt_eur,ausgezahlt_eur_je_1000_ew,gefluechtete_je_vzae";
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-let db: DuckDBInstance;
-let conn: DuckDBConnection;
+const site = useSite({ warehouse: true });
+const { query } = site;
 
-beforeAll(async () => {
-  site = await serve(SITE_OUT);
-  browser = await launch();
-  db = await DuckDBInstance.create(warehouseFromEnv(), { access_mode: "READ_ONLY" });
-  conn = await db.connect();
-});
-afterAll(async () => {
-  conn?.closeSync();
-  db?.closeSync();
-  await browser?.close();
-  await site?.close();
-});
-
-const query = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
 const ws = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, " ").trim();
 const de2 = (x: unknown) =>
   x == null ? "–" : new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(x));
@@ -71,13 +53,7 @@ async function expected(kreise: string[], jahre: number[]): Promise<Map<string, 
   return out;
 }
 
-async function open(search = SEARCH): Promise<Watched> {
-  const w = await openPage(browser);
-  const response = await w.page.goto(site.url + ROUTE + search);
-  expect(response?.status()).toBe(200);
-  await settled(w.page);
-  return w;
-}
+const open = (search = SEARCH): Promise<Watched> => site.open(ROUTE + search);
 
 /** The rendered table: row key (AGS, "auswahl", "land") → column key → cell text. */
 async function tableCells(page: Page): Promise<Map<string, Record<string, string>>> {

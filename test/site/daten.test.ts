@@ -5,55 +5,39 @@
  * the release manifest lists every input file with its hash (recomputed here);
  * the footer names Datenstand and release. No console error, no outside request.
  */
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PUBLISHED_TABLES } from "../../loaders/queries/published.ts";
 import type { BuildInfo } from "../../loaders/warehouse/build.ts";
-import { SITE_OUT } from "./global-setup.ts";
-import { launch, openPage, SCREENSHOTS, serve, settled } from "./harness.ts";
+import { SCREENSHOTS, useSite, type Watched } from "./harness.ts";
 
 const WAREHOUSE = process.env.PIK_WAREHOUSE ?? "warehouse/pik.duckdb";
 const info = JSON.parse(readFileSync(`${WAREHOUSE}.json`, "utf8")) as BuildInfo;
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
+const site = useSite({ warehouse: true });
 let page: Page;
-let watched: Awaited<ReturnType<typeof openPage>>;
-let db: DuckDBInstance;
-let conn: DuckDBConnection;
+let watched: Watched;
 let tmp: string;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   tmp = mkdtempSync(join(tmpdir(), "pik-daten-site-"));
-  site = await serve(SITE_OUT);
-  browser = await launch();
-  db = await DuckDBInstance.create(WAREHOUSE, { access_mode: "READ_ONLY" });
-  conn = await db.connect();
-  watched = await openPage(browser);
+  watched = await site.open("/daten");
   page = watched.page;
-  const response = await page.goto(`${site.url}/daten`);
-  expect(response?.status()).toBe(200);
-  await settled(page);
 }, 60_000);
 
 afterAll(async () => {
   await page?.context().close();
-  await browser?.close();
-  await site?.close();
-  conn?.closeSync();
-  db?.closeSync();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
+/** The first row's values, as JS values. */
 async function one(sql: string): Promise<unknown[]> {
-  const r = await conn.runAndReadAll(sql);
+  const r = await site.conn.runAndReadAll(sql);
   return r.getRowsJS()[0] ?? [];
 }
 
@@ -118,7 +102,7 @@ describe("/daten", () => {
     const text = (await download("zuwendungen.csv")).toString("utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const [header, ...data] = parseCsv(text.slice(1));
-    const columns = (await conn.runAndReadAll("DESCRIBE main.zuwendungen")).getRowObjectsJS().map((r) => String(r["column_name"]));
+    const columns = (await site.conn.runAndReadAll("DESCRIBE main.zuwendungen")).getRowObjectsJS().map((r) => String(r["column_name"]));
     expect(header).toEqual(columns);
     const [count, sum] = await one("SELECT count(*)::INTEGER, CAST(sum(bewilligt_eur) AS VARCHAR) FROM main.zuwendungen");
     expect(data).toHaveLength(count as number);
@@ -126,9 +110,9 @@ describe("/daten", () => {
     const az = header!.indexOf("aktenzeichen");
     const bew = header!.indexOf("bewilligt_eur");
     const kreis = header!.indexOf("kreis_ags");
-    const sample = (await conn.runAndReadAll(`SELECT aktenzeichen, CAST(bewilligt_eur AS VARCHAR), kreis_ags FROM main.zuwendungen
+    const sample = (await site.conn.runAndReadAll(`SELECT aktenzeichen, CAST(bewilligt_eur AS VARCHAR), kreis_ags FROM main.zuwendungen
         ORDER BY aktenzeichen LIMIT 3 OFFSET 0`)).getRowsJS();
-    const last = (await conn.runAndReadAll("SELECT aktenzeichen, CAST(bewilligt_eur AS VARCHAR), kreis_ags FROM main.zuwendungen ORDER BY aktenzeichen DESC LIMIT 1")).getRowsJS();
+    const last = (await site.conn.runAndReadAll("SELECT aktenzeichen, CAST(bewilligt_eur AS VARCHAR), kreis_ags FROM main.zuwendungen ORDER BY aktenzeichen DESC LIMIT 1")).getRowsJS();
     for (const [a, b, k] of [...sample, ...last]) {
       const row = data.find((r) => r[az] === a);
       expect(row, String(a)).toBeDefined();
@@ -192,7 +176,7 @@ describe("/daten", () => {
       .map((rel) => ({ datei: rel, sha256: sha256(readFileSync(join(info.dataDir, rel))) }));
     expect(manifest.eingabedateien.map((f) => ({ datei: f.datei, sha256: f.sha256 })).sort((a, b) => a.datei.localeCompare(b.datei))).toEqual(expected);
     // Counts as the warehouse recorded them; gelesen = übernommen + abgelehnt.
-    const counts = (await conn.runAndReadAll("SELECT datei, gelesen::INTEGER, akzeptiert::INTEGER, abgelehnt::INTEGER FROM meta.dateien")).getRowsJS();
+    const counts = (await site.conn.runAndReadAll("SELECT datei, gelesen::INTEGER, akzeptiert::INTEGER, abgelehnt::INTEGER FROM meta.dateien")).getRowsJS();
     for (const [datei, gelesen, akzeptiert, abgelehnt] of counts) {
       const f = manifest.eingabedateien.find((x) => x.datei === datei);
       expect(f, String(datei)).toBeDefined();

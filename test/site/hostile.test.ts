@@ -9,12 +9,12 @@
  */
 import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, openPage, serve, settled } from "./harness.ts";
+import { htmlPages, openPage, useSite } from "./harness.ts";
 
 /** The Kreis whose recipients get the hostile names (Sigmaringen: several Gemeinden + Landratsamt). */
 const KREIS = "08437";
@@ -27,8 +27,6 @@ export const PAYLOADS = [
 
 const work = mkdtempSync(join(tmpdir(), "pik-hostile-"));
 const env = { PIK_DATA_DIR: join(work, "data"), PIK_WAREHOUSE: join(work, "pik.duckdb"), PIK_SITE_OUT: join(work, "site") };
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
 /** Original name → payload, for the recipients of KREIS. */
 const replaced = new Map<string, string>();
 
@@ -60,16 +58,6 @@ async function poisonNames(file: string): Promise<void> {
   });
   expect(replaced.size).toBeGreaterThanOrEqual(PAYLOADS.length);
   await wb.xlsx.writeFile(file);
-}
-
-function htmlPages(dir: string, root = dir): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...htmlPages(path, root));
-    else if (name.endsWith(".html")) out.push("/" + relative(root, path).replace(/\.html$/, "").replace(/(^|\/)index$/, ""));
-  }
-  return out.sort();
 }
 
 /** Moves the pointer over every chart (a grid of points) so that Plot draws its tooltips. */
@@ -104,21 +92,18 @@ beforeAll(async () => {
       if (attempt >= 3) throw e;
     }
   }
-  browser = await launch();
-  site = await serve(env.PIK_SITE_OUT);
 }, 600_000);
 
-afterAll(async () => {
-  await site?.close();
-  await browser?.close();
+afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
+// Registered after the build above: its beforeAll runs once the site exists, its afterAll before the folder is removed.
+const site = useSite({ root: env.PIK_SITE_OUT });
+
 describe("hostile recipient names", () => {
   it("the payloads are live: parsed as HTML they do run (so the checks below can fail)", async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${site.url}/`);
-    await settled(page);
+    const { page } = await site.open("/");
     const ran = await page.evaluate((payloads) => {
       const w = window as unknown as { __pwned?: unknown };
       const hits: boolean[] = [];
@@ -144,13 +129,12 @@ describe("hostile recipient names", () => {
     const pages = htmlPages(env.PIK_SITE_OUT);
     expect(pages).toContain(`/kreise/${KREIS}`);
     expect(pages.length).toBeGreaterThanOrEqual(48);
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(site.browser);
     // A dialog (alert) would also be a sign of injected code.
     const dialogs: string[] = [];
     page.on("dialog", (d) => (dialogs.push(d.message()), void d.dismiss()));
     for (const path of pages) {
-      await page.goto(`${site.url}${path}`);
-      await settled(page);
+      await site.visit(page, path);
       // Every chart is hovered (a 3×3 sweep) so its tooltips render; the profile gets a finer one below.
       await hoverCharts(page);
       const pwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
@@ -169,9 +153,7 @@ describe("hostile recipient names", () => {
   }, 600_000);
 
   it("the profile shows the names literally, as text, in its tables and tooltips", async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${site.url}/kreise/${KREIS}`);
-    await settled(page);
+    const { page, errors } = await site.open(`/kreise/${KREIS}`);
     // Open every "table" disclosure so all tables are rendered.
     await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
     await hoverCharts(page, 6);

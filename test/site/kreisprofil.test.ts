@@ -9,40 +9,21 @@
  * - the A4 print: no sidebar and no controls, the full grant list, a PDF.
  * Screenshots (screen and print) and the PDFs go to test/screenshots.
  */
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { readBuildInfo, warehouseFromEnv } from "../../loaders/warehouse/build.ts";
 import { TILES } from "../../src/components/tiles.js";
 import { SITE_OUT } from "./global-setup.ts";
-import { launch, openPage, SCREENSHOTS, serve, settled, type Watched } from "./harness.ts";
+import { SCREENSHOTS, useSite, type Watched } from "./harness.ts";
 
 const STADTKREIS = "08111"; // Stuttgart
 const LANDKREIS = "08436"; // Ravensburg
 const ALL_AGS = (TILES as { ags: string }[]).map((t) => t.ags).sort();
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-let db: DuckDBInstance;
-let conn: DuckDBConnection;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  site = await serve(SITE_OUT);
-  browser = await launch();
-  db = await DuckDBInstance.create(warehouseFromEnv(), { access_mode: "READ_ONLY" });
-  conn = await db.connect();
-});
-afterAll(async () => {
-  conn?.closeSync();
-  db?.closeSync();
-  await browser?.close();
-  await site?.close();
-});
-
-const query = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+const site = useSite({ warehouse: true });
+const { query } = site;
 
 // German formats, written here independently of the site's format modules.
 const ws = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, " ").trim();
@@ -146,15 +127,10 @@ async function expected(ags: string): Promise<Expected> {
 const dativ = (typ: string) => (typ === "Stadtkreis" ? "Stadtkreisen" : "Landkreisen");
 const germanDate = (iso: string) => iso.slice(0, 10).split("-").reverse().join(".");
 
-async function open(ags: string, search = ""): Promise<Watched & { requests: string[] }> {
-  const w = await openPage(browser);
-  const requests: string[] = [];
-  w.page.on("request", (r) => requests.push(new URL(r.url()).pathname));
-  const response = await w.page.goto(`${site.url}/kreise/${ags}${search}`);
-  expect(response?.status()).toBe(200);
-  await settled(w.page);
+async function open(ags: string, search = ""): Promise<Watched> {
+  const w = await site.open(`/kreise/${ags}${search}`);
   await w.page.locator(".pik-kennzahlen").waitFor();
-  return { ...w, requests };
+  return w;
 }
 
 const cell = async (page: Page, kennzahl: string, cls: string) =>

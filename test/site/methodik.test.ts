@@ -4,40 +4,30 @@
  * programme figures with a source each, the sample-data seed from the manifest.
  * No console error, no outside request.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROGRAMMZAHLEN } from "../../loaders/queries/pages/methodik.ts";
 import { HELPER_VIEWS, PUBLISHED_TABLES, publishedColumns } from "../../loaders/queries/published.ts";
 import { INPUT_TABLES } from "../../loaders/schema/input-tables.ts";
 import type { BuildInfo } from "../../loaders/warehouse/build.ts";
-import { SITE_OUT } from "./global-setup.ts";
-import { launch, openPage, SCREENSHOTS, serve, settled } from "./harness.ts";
+import { SCREENSHOTS, useSite, type Watched } from "./harness.ts";
 
 const WAREHOUSE = process.env.PIK_WAREHOUSE ?? "warehouse/pik.duckdb";
 const info = JSON.parse(readFileSync(`${WAREHOUSE}.json`, "utf8")) as BuildInfo;
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
+const site = useSite();
 let page: Page;
-let watched: Awaited<ReturnType<typeof openPage>>;
+let watched: Watched;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  site = await serve(SITE_OUT);
-  browser = await launch();
-  watched = await openPage(browser);
+  watched = await site.open("/methodik");
   page = watched.page;
-  const response = await page.goto(`${site.url}/methodik`);
-  expect(response?.status()).toBe(200);
-  await settled(page);
 }, 60_000);
 
 afterAll(async () => {
   await page?.context().close();
-  await browser?.close();
-  await site?.close();
 });
 
 /** Text as the page shows it (whitespace collapsed), closed <details> included. */

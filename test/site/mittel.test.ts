@@ -4,47 +4,22 @@
  * profile, and the numbers shown equal sums computed here, independently, from
  * the warehouse (read-only) in SQL.
  */
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 // @ts-expect-error plain JS module of the site
 import { formatEuro, formatNumber } from "../../src/components/format.js";
-import { SITE_OUT } from "./global-setup.ts";
-import { launch, openPage, SCREENSHOTS, serve, settled, type Watched } from "./harness.ts";
+import { SCREENSHOTS, settled, useSite, type Watched } from "./harness.ts";
 
 const fmtEuro = formatEuro as (x: number) => string;
 const fmtNumber = formatNumber as (x: number) => string;
 /** Intl puts (narrow) no-break spaces before „€“; compare text with plain spaces. */
 const norm = (s: string | null | undefined) => (s ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-let db: DuckDBInstance;
-let conn: DuckDBConnection;
-
-const sql = async (q: string) => (await conn.runAndReadAll(q)).getRowObjectsJson() as Record<string, unknown>[];
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  site = await serve(SITE_OUT);
-  browser = await launch();
-  db = await DuckDBInstance.create(resolve(process.env.PIK_WAREHOUSE ?? "warehouse/pik.duckdb"), { access_mode: "READ_ONLY" });
-  conn = await db.connect();
-});
-afterAll(async () => {
-  conn?.closeSync();
-  db?.closeSync();
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite({ warehouse: true });
+const { query: sql } = site;
 
 async function open(query = ""): Promise<Watched> {
-  const w = await openPage(browser);
-  const res = await w.page.goto(`${site.url}/mittel${query}`);
-  expect(res?.status()).toBe(200);
-  await settled(w.page);
+  const w = await site.open(`/mittel${query}`);
   await w.page.locator("[data-rangfolge] svg").first().waitFor();
   return w;
 }

@@ -3,32 +3,16 @@
  * 127.0.0.1, says that the sample figures are synthetic, and is screenshotted
  * (test/screenshots, ignored by git) for a human look.
  */
-import { mkdirSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SITE_OUT } from "./global-setup.ts";
-import { launch, openPage, SCREENSHOTS, serve, settled } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { SCREENSHOTS, useSite } from "./harness.ts";
 
 export const ROUTES = ["/", "/mittel", "/integrationsmanagement", "/haushalt", "/daten", "/methodik", "/pruefbericht", "/anfrage", "/barrierefreiheit", "/kreise/08111", "/kreise/08436"];
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  site = await serve(SITE_OUT);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite();
 
 describe("every page", () => {
   it.each(ROUTES)("%s loads cleanly and says the data are synthetic", async (route) => {
-    const { page, errors, external } = await openPage(browser);
-    const response = await page.goto(site.url + route);
-    expect(response?.status()).toBe(200);
-    await settled(page);
+    const { page, errors, external } = await site.open(route);
     expect(await page.locator("html").getAttribute("lang")).toBe("de");
     await expect.poll(() => page.locator(".pik-synthetic").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENSHOTS}/${route === "/" ? "index" : route.slice(1).replaceAll("/", "_")}.png`, fullPage: true });

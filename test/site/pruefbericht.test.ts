@@ -4,44 +4,19 @@
  * permalink restores them), the cross-table counts and the per-Kreis scorecard
  * equal what this test queries itself from the warehouse (read-only).
  */
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { warehouseFromEnv } from "../../loaders/warehouse/build.ts";
-import { SITE_OUT } from "./global-setup.ts";
-import { launch, openPage, SCREENSHOTS, serve, settled, type Watched } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { SCREENSHOTS, useSite, type Watched } from "./harness.ts";
 
 const ROUTE = "/pruefbericht";
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-let db: DuckDBInstance;
-let conn: DuckDBConnection;
+const site = useSite({ warehouse: true });
+const { query } = site;
 
-beforeAll(async () => {
-  site = await serve(SITE_OUT);
-  browser = await launch();
-  db = await DuckDBInstance.create(warehouseFromEnv(), { access_mode: "READ_ONLY" });
-  conn = await db.connect();
-});
-afterAll(async () => {
-  conn?.closeSync();
-  db?.closeSync();
-  await browser?.close();
-  await site?.close();
-});
-
-const query = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
 const count = async (sql: string) => Number((await query(sql))[0]!["n"]);
 const ws = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, " ").trim();
 const de = (x: unknown) => new Intl.NumberFormat("de-DE").format(Number(x));
 
-async function open(search = ""): Promise<Watched> {
-  const w = await openPage(browser);
-  const response = await w.page.goto(site.url + ROUTE + search);
-  expect(response?.status()).toBe(200);
-  await settled(w.page);
-  return w;
-}
+const open = (search = ""): Promise<Watched> => site.open(ROUTE + search);
 const rowsOf = (page: Page, selector: string) =>
   page.locator(`${selector} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
 const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);

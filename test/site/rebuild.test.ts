@@ -7,19 +7,15 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, openPage, serve, settled } from "./harness.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { openPage, serve, settled, useBrowser } from "./harness.ts";
 
-let browser: Browser;
 const work = mkdtempSync(join(tmpdir(), "pik-rebuild-"));
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
+// Each build is served on its own; only the browser is shared.
+const chrome = useBrowser();
 
 function build(env: Record<string, string>): void {
   rmSync(env.PIK_SITE_OUT!, { recursive: true, force: true });
@@ -33,7 +29,7 @@ function build(env: Record<string, string>): void {
 async function refugeesOnProfile(siteDir: string): Promise<string> {
   const site = await serve(siteDir);
   try {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(chrome.browser);
     await page.goto(`${site.url}/kreise/08111`);
     await settled(page);
     const text = (await page.locator('tr[data-kennzahl="gefluechtete_au"] .pik-kz-wert').first().textContent()) ?? "";

@@ -3,15 +3,13 @@
  * here, independently, from the warehouse (read-only) in SQL, and the Kreise that
  * stand out are the right ones, linked to their profiles.
  */
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 // @ts-expect-error plain JS module of the site
 import { formatDate, formatEuro, formatEuroCent, formatNumber, formatPercent } from "../../src/components/format.js";
-import { SITE_OUT } from "./global-setup.ts";
-import { launch, openPage, SCREENSHOTS, serve, settled } from "./harness.ts";
+import { SCREENSHOTS, useSite } from "./harness.ts";
 
 type Fmt = (x: unknown) => string;
 const fEuro = formatEuro as Fmt;
@@ -25,26 +23,8 @@ const dec = (x: unknown, digits: number) =>
 
 const WAREHOUSE = resolve(process.env.PIK_WAREHOUSE ?? "warehouse/pik.duckdb");
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-let db: DuckDBInstance;
-let conn: DuckDBConnection;
-const sql = async (q: string) => (await conn.runAndReadAll(q)).getRowObjectsJson() as Record<string, unknown>[];
-const one = async (q: string) => (await sql(q))[0] ?? {};
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  site = await serve(SITE_OUT);
-  browser = await launch();
-  db = await DuckDBInstance.create(WAREHOUSE, { access_mode: "READ_ONLY" });
-  conn = await db.connect();
-});
-afterAll(async () => {
-  conn?.closeSync();
-  db?.closeSync();
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite({ warehouse: true });
+const { one, query: sql } = site;
 
 /** The Stand of the data (sidecar of the warehouse) and the latest complete year before it. */
 function standJahr(): { stand: string; jahr: number } {
@@ -58,9 +38,7 @@ const text = async (page: Page, selector: string) => norm(await page.locator(sel
 
 describe("/ (Übersicht)", () => {
   it("shows the Land's money of the latest complete year as in the warehouse", async () => {
-    const { page, errors, external } = await openPage(browser);
-    await page.goto(`${site.url}/`);
-    await settled(page);
+    const { page, errors, external } = await site.open("/");
     const { stand, jahr } = standJahr();
     expect(await text(page, ".pik-lead")).toContain(`für ${jahr}`);
     expect(await text(page, ".pik-lead")).toContain(fDate(stand));
@@ -98,9 +76,7 @@ describe("/ (Übersicht)", () => {
   });
 
   it("shows coverage and uptake as in the warehouse", async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${site.url}/`);
-    await settled(page);
+    const { page, errors } = await site.open("/");
     const { stand, jahr } = standJahr();
     const t = String((await one("SELECT max(stichtag) AS t FROM main.abdeckung_kreis"))["t"]);
 
@@ -136,9 +112,7 @@ describe("/ (Übersicht)", () => {
   });
 
   it("lists the Kreise that stand out, linked to their profiles", async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${site.url}/`);
-    await settled(page);
+    const { page, errors } = await site.open("/");
     const { jahr } = standJahr();
     const t = String((await one("SELECT max(stichtag) AS t FROM main.abdeckung_kreis"))["t"]);
 
