@@ -5,37 +5,18 @@
  * values that this changes – Ansatz, Bindungs- and Abflussquote of that row of
  * haushalt_jahr – with old values this test computes itself from the warehouse.
  */
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { warehouseFromEnv } from "../../loaders/warehouse/build.ts";
-import { PREVIOUS_CHANGE, PREVIOUS_EXPORT, SITE_OUT } from "./global-setup.ts";
-import { launch, openPage, serve, settled } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { PREVIOUS_CHANGE, PREVIOUS_EXPORT } from "./global-setup.ts";
+import { useSite } from "./harness.ts";
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-let db: DuckDBInstance;
-let conn: DuckDBConnection;
-
-beforeAll(async () => {
-  site = await serve(SITE_OUT);
-  browser = await launch();
-  db = await DuckDBInstance.create(warehouseFromEnv(), { access_mode: "READ_ONLY" });
-  conn = await db.connect();
-});
-afterAll(async () => {
-  conn?.closeSync();
-  db?.closeSync();
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite({ warehouse: true });
 
 describe("/daten: changes since the previous release", () => {
   it("lists exactly the three values the changed appropriation affects, old and new", async () => {
     const { jahr, foerderbereich, ansatzDelta } = PREVIOUS_CHANGE;
-    const [row] = (await conn.runAndReadAll(`SELECT CAST(ansatz_eur AS DOUBLE) AS ansatz, CAST(bewilligt_eur AS DOUBLE) AS bewilligt,
+    const [row] = (await site.conn.runAndReadAll(`SELECT CAST(ansatz_eur AS DOUBLE) AS ansatz, CAST(bewilligt_eur AS DOUBLE) AS bewilligt,
         CAST(ausgezahlt_eur AS DOUBLE) AS ausgezahlt, CAST(bindungsquote AS DOUBLE) AS bq, CAST(abflussquote AS DOUBLE) AS aq
       FROM main.haushalt_jahr WHERE jahr = ${jahr} AND foerderbereich = '${foerderbereich}'`)).getRowObjectsJS() as Record<string, number>[];
     const now = row as Record<"ansatz" | "bewilligt" | "ausgezahlt" | "bq" | "aq", number>;
@@ -47,9 +28,7 @@ describe("/daten: changes since the previous release", () => {
       ["abflussquote", round4(now.ausgezahlt / alt), now.aq],
     ];
 
-    const w = await openPage(browser);
-    await w.page.goto(site.url + "/daten");
-    await settled(w.page);
+    const w = await site.open("/daten");
     const card = w.page.locator("#aenderungen");
     const previous = JSON.parse(readFileSync(join(PREVIOUS_EXPORT, "export-manifest.json"), "utf8")) as { release: string };
     const current = (await w.page.locator("[data-release]").first().textContent())!.trim();

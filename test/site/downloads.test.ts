@@ -4,42 +4,15 @@
  * queries itself from the warehouse (read-only, independent SQL over the
  * published tables), and the image files carry title, Stand and source.
  */
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
-import type { Browser, Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { warehouseFromEnv } from "../../loaders/warehouse/build.ts";
-import { SITE_OUT } from "./global-setup.ts";
-import { launch, openPage, serve, settled, type Watched } from "./harness.ts";
+import type { Locator } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useSite, type Watched } from "./harness.ts";
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-let db: DuckDBInstance;
-let conn: DuckDBConnection;
-
-beforeAll(async () => {
-  site = await serve(SITE_OUT);
-  browser = await launch();
-  db = await DuckDBInstance.create(warehouseFromEnv(), { access_mode: "READ_ONLY" });
-  conn = await db.connect();
-});
-afterAll(async () => {
-  conn?.closeSync();
-  db?.closeSync();
-  await browser?.close();
-  await site?.close();
-});
-
-const query = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, string | null>[];
-
-async function open(route: string): Promise<Watched> {
-  const w = await openPage(browser);
-  const response = await w.page.goto(site.url + route);
-  expect(response?.status()).toBe(200);
-  await settled(w.page);
-  return w;
-}
+const site = useSite({ warehouse: true });
+const query = async (sql: string) => (await site.query(sql)) as Record<string, string | null>[];
+const open = (route: string) => site.open(route);
 
 /** Presses a download button of a figure; returns the file's name and bytes. */
 async function download(w: Watched, figure: Locator, kind: string): Promise<{ name: string; bytes: Buffer }> {
