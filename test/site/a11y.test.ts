@@ -29,15 +29,22 @@ interface Violation {
   nodes: { target: string[]; summary: string }[];
 }
 
+interface AxeResult {
+  violations: Violation[];
+  /** Rules that passed and that need a human check ("incomplete"), for the per-page record. */
+  passes: number;
+  incomplete: number;
+}
+
 /** Runs axe (WCAG 2.0/2.1 A+AA) on the settled page with all table disclosures open. */
-async function axe(page: Page): Promise<Violation[]> {
+async function axe(page: Page): Promise<AxeResult> {
   await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
   await page.waitForTimeout(100);
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async (values) => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Violation[] }> } };
+    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Violation[]; passes: unknown[]; incomplete: unknown[] }> } };
     const r = await w.axe.run(document, { runOnly: { type: "tag", values }, resultTypes: ["violations"] });
-    return r.violations.map((v) => ({
+    const violations = r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
@@ -46,6 +53,7 @@ async function axe(page: Page): Promise<Violation[]> {
         summary: ((n as unknown as { failureSummary?: string }).failureSummary ?? "").slice(0, 300),
       })),
     }));
+    return { violations, passes: r.passes.length, incomplete: r.incomplete.length };
   }, TAGS);
 }
 
@@ -63,15 +71,18 @@ describe("axe-core WCAG 2.1 AA", () => {
       const { page } = await openPage(site.browser);
       await page.emulateMedia({ colorScheme: scheme });
       const report: Record<string, Violation[]> = {};
+      const record: Record<string, { verstoesse: number; bestanden: number; pruefen: number }> = {};
       // Dark mode: the main pages and two profiles (the theme is the same for all profiles).
       const pages = scheme === "light" ? PAGES : PAGES.filter((p) => !p.startsWith("/kreise/") || ["/kreise/08111", "/kreise/08436"].includes(p));
       for (const path of pages) {
         await site.visit(page, path);
-        const v = await axe(page);
-        if (v.length) report[path] = v;
+        const r = await axe(page);
+        record[path] = { verstoesse: r.violations.length, bestanden: r.passes, pruefen: r.incomplete };
+        if (r.violations.length) report[path] = r.violations;
       }
-      // The full report for whoever fixes a failure.
+      // The per-page record (rules violated / passed / left for a human check), and the full report for whoever fixes a failure.
       mkdirSync(".cache", { recursive: true });
+      writeFileSync(`.cache/a11y-${scheme}-summary.json`, JSON.stringify(record, null, 1));
       if (Object.keys(report).length) writeFileSync(`.cache/a11y-${scheme}.json`, JSON.stringify(report, null, 1));
       await page.context().close();
       expect(report).toEqual({});
