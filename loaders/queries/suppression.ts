@@ -75,14 +75,11 @@ export function unterdruecken(zellen: readonly Zelle[]): Map<number, Sperre> {
       const l = linien.get(key)!;
       if (l.filter((i) => sperre.has(i)).length !== 1) continue;
       const kandidaten = l.filter((i) => !sperre.has(i));
-      if (kandidaten.length === 0) continue;
-      const rang = (i: number) => [zellen[i].personen === 0 ? 1 : 0, zellen[i].personen, i];
-      kandidaten.sort((a, b) => {
-        const ra = rang(a);
-        const rb = rang(b);
-        return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2];
-      });
-      sperre.set(kandidaten[0], "sekundaer");
+      if (kandidaten.length === 0) continue; // a line of one cell: cannot happen in a grid of ≥ 2 categories
+      const personen = (i: number) => zellen[i]?.personen ?? 0;
+      const leer = (i: number) => (personen(i) === 0 ? 1 : 0);
+      kandidaten.sort((a, b) => leer(a) - leer(b) || personen(a) - personen(b) || a - b);
+      sperre.set(kandidaten[0]!, "sekundaer");
       changed = true;
     }
     if (!changed) return sperre;

@@ -45,7 +45,7 @@ describe("unterdruecken: a hand-worked grid", () => {
     ];
     const zellen = grid.map(([zeile, spalte, personen]) => ({ zeile, spalte, personen }));
     const s = unterdruecken(zellen);
-    const named = Object.fromEntries([...s].map(([i, g]) => [`${grid[i][0] ?? "Land"}.${grid[i][1]}`, g]));
+    const named = Object.fromEntries([...s].map(([i, g]) => [`${grid[i]![0] ?? "Land"}.${grid[i]![1]}`, g]));
     expect(named).toEqual({
       "A.L": "primaer",
       "C.G": "primaer",
@@ -81,10 +81,10 @@ describe("unterdruecken: any grid", () => {
         // Kreise without persons have no row (their published total is empty); the Land row holds the column sums.
         const zeilen = werte.map((w, k) => ({ name: `K${k}`, w })).filter((z) => z.w.some((v) => v > 0));
         if (zeilen.length === 0) return;
-        const spalten = werte[0].map((_, c) => c);
+        const spalten = werte[0]!.map((_, c) => c);
         const zellen: Zelle[] = [
           ...zeilen.flatMap((z) => z.w.map((personen, c) => ({ zeile: z.name, spalte: `c${c}`, personen }))),
-          ...spalten.map((c) => ({ zeile: null, spalte: `c${c}`, personen: zeilen.reduce((s, z) => s + z.w[c], 0) })),
+          ...spalten.map((c) => ({ zeile: null, spalte: `c${c}`, personen: zeilen.reduce((s, z) => s + z.w[c]!, 0) })),
         ];
         const s = unterdruecken(zellen);
         zellen.forEach((z, i) => {
@@ -153,7 +153,7 @@ describe("abdeckung_mix.json on the sample data", () => {
       `${d.stichtag}|${d.kreis_ags}|${d.merkmal}|${d.auspraegung}`;
     const byKey = new Map(cells.map((d) => [key(d), d]));
     const smallEmployerGroups = real.filter((d) => d.ebene === "kreis" && d.merkmal === "anstellungstraeger" && d.stellen < 3);
-    expect(smallEmployerGroups.length).toBe(Number(counts.getRows()[0][0]));
+    expect(smallEmployerGroups.length).toBe(Number(counts.getRows()[0]![0]));
     for (const r of real) {
       const d = byKey.get(key(r))!;
       expect(d, key(r)).toBeDefined();
@@ -166,7 +166,7 @@ describe("abdeckung_mix.json on the sample data", () => {
     for (const d of cells) tabellen.set(`${d.stichtag}|${d.merkmal}`, [...(tabellen.get(`${d.stichtag}|${d.merkmal}`) ?? []), d]);
     for (const [t, ds] of tabellen) {
       const zellen = ds.map((d) => ({ zeile: d.kreis_ags, spalte: d.auspraegung, personen: 0 }));
-      for (const [linie, n] of linien(zellen, (i) => ds[i].unterdrueckt)) expect(n, `${t} ${linie}`).not.toBe(1);
+      for (const [linie, n] of linien(zellen, (i) => ds[i]!.unterdrueckt)) expect(n, `${t} ${linie}`).not.toBe(1);
     }
   });
 });

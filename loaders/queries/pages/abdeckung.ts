@@ -290,8 +290,8 @@ ORDER BY z.stichtag, z.merkmal, z.kreis_ags NULLS FIRST, k.ord, k.auspraegung`,
   });
   const sperren = new Map<number, Sperre>();
   for (const idx of tabellen.values()) {
-    const s = unterdruecken(idx.map((i) => ({ zeile: grid[i].kreis_ags, spalte: grid[i].auspraegung, personen: grid[i].stellen! })));
-    for (const [j, grund] of s) sperren.set(idx[j], grund);
+    const zellen = idx.map((i) => grid[i]!).map((d) => ({ zeile: d.kreis_ags, spalte: d.auspraegung, personen: d.stellen ?? 0 }));
+    for (const [j, grund] of unterdruecken(zellen)) sperren.set(idx[j]!, grund);
   }
   return grid.map((d, i) => {
     const grund = sperren.get(i) ?? null;
