@@ -300,3 +300,47 @@ ORDER BY z.stichtag, z.merkmal, z.kreis_ags NULLS FIRST, k.ord, k.auspraegung`,
       : { ...d, unterdrueckt: false, sperre: null };
   });
 }
+
+/** The published mix packed for the page: one table per stichtag and characteristic, one array entry per category. */
+export interface StellenMixTabelle {
+  stichtag: string;
+  merkmal: keyof typeof MERKMALE;
+  kategorien: string[];
+  zeilen: {
+    kreis_ags: string | null;
+    stellen_gesamt: number;
+    vzae_gesamt: number;
+    /** Per category, in the order of `kategorien`; null where suppressed. */
+    stellen: (number | null)[];
+    vzae: (number | null)[];
+    anteil_vzae: (number | null)[];
+    /** Per category: null (shown), "primaer" or "sekundaer". */
+    sperre: (Sperre | null)[];
+  }[];
+}
+
+/**
+ * Packs the cells of stellenMixVeroeffentlicht without repeating stichtag,
+ * characteristic, category and totals in every cell: the flat form is about
+ * four times as large for the same content.
+ */
+export function packMix(cells: readonly StellenMixCell[]): StellenMixTabelle[] {
+  const tabellen = new Map<string, StellenMixTabelle>();
+  for (const d of cells) {
+    const key = `${d.stichtag}|${d.merkmal}`;
+    let t = tabellen.get(key);
+    if (!t) tabellen.set(key, (t = { stichtag: d.stichtag, merkmal: d.merkmal, kategorien: [], zeilen: [] }));
+    if (!t.kategorien.includes(d.auspraegung)) t.kategorien.push(d.auspraegung);
+    let z = t.zeilen.find((r) => r.kreis_ags === d.kreis_ags);
+    if (!z) {
+      z = { kreis_ags: d.kreis_ags, stellen_gesamt: d.stellen_gesamt, vzae_gesamt: d.vzae_gesamt, stellen: [], vzae: [], anteil_vzae: [], sperre: [] };
+      t.zeilen.push(z);
+    }
+    const i = t.kategorien.indexOf(d.auspraegung);
+    z.stellen[i] = d.stellen;
+    z.vzae[i] = d.vzae;
+    z.anteil_vzae[i] = d.anteil_vzae;
+    z.sperre[i] = d.sperre;
+  }
+  return [...tabellen.values()];
+}
