@@ -18,6 +18,8 @@ const MIN_WIDTH = 320;
  * @param highlight  group drawn with a frame (the selected Kreis)
  * @param title      row → tooltip text
  * @param formatShare share → text (on the bar and in the axis)
+ * @param rest       if set, a fill drawn behind every bar: the part of a bar no shown share covers (e.g. groups
+ *                   kept secret) shows in this colour instead of as empty space
  */
 export function stackedShares(rows, {
   width = 640,
@@ -31,6 +33,7 @@ export function stackedShares(rows, {
   highlight,
   title,
   formatShare = (v) => `${Math.round(v * 100)} %`,
+  rest,
   barHeight = 15,
   marginLeft = 170,
   ariaLabel,
@@ -51,6 +54,7 @@ export function stackedShares(rows, {
     y: {domain, label: null, tickSize: 0},
     color: {domain: categories, range: colors, legend: true, tickFormat: (c) => labels[c] ?? c},
     marks: [
+      rest ? Plot.barX(domain, {x1: 0, x2: 1, y: (d) => d, fill: rest, inset: 0.5}) : null,
       Plot.barX(data, Plot.stackX({x: share, y, fill: category, order, inset: 0.5, title, tip: true})),
       Plot.text(
         data,

@@ -67,6 +67,11 @@ export const ABDECKUNG = {
   },
   mixSummary: (wer, datum, teile) => `${wer} am ${datum}: ${teile}.`,
   mixSortiert: (kategorie) => `Kreise sortiert nach dem Anteil „${kategorie}“.`,
+  /** Destatis sign for „Zahlenwert unbekannt oder geheim zu halten“: the same for every suppressed group. */
+  geheim: ".",
+  geheimText: "geheim gehalten",
+  mixGeheimFussnote: (n) =>
+    `„.“ = geheim gehalten (Zeichen nach Destatis), im Balken grau: Gruppen mit weniger als ${n} Personen (besetzten Stellen) werden nicht veröffentlicht, weder Zahl noch VZÄ noch Anteil. Damit sie sich nicht aus den veröffentlichten Summen (Stellen und VZÄ je Kreis, Landeswerte) errechnen lassen, wird in jeder Zeile und jeder Spalte mit einer solchen Gruppe mindestens eine weitere Gruppe geheim gehalten. Eine 0 wird gezeigt.`,
   mixAnteilVzae: "Anteil an den VZÄ",
   mixAnteilStellen: "Anteil an den Stellen",
   mixStellen: "Stellen (Personen)",
@@ -107,7 +112,7 @@ export const ABDECKUNG = {
   landwertDefinition:
     "Landeswert der Geflüchteten je besetzter VZÄ: die Summe der Geflüchteten in der Anschlussunterbringung geteilt durch die Summe der besetzten VZÄ, jeweils über die Kreise, für die der Kreiswert vorliegt (kein Mittelwert der Kreiswerte). Landeswerte der VZÄ und der Besetzungsquote: Summen über alle Kreise.",
   mixDefinition:
-    "Anstellungsträger und Qualifikation: gezählt werden die zum Stichtag als besetzt gemeldeten Stellen (Tabelle stellen der Eingabe) zu bewilligten Zuwendungen im Integrationsmanagement – dieselben Meldungen, aus denen VZÄ besetzt und Stellen besetzt entstehen. Anteil: VZÄ der Ausprägung geteilt durch alle besetzten VZÄ des Landes bzw. Kreises am Stichtag (auf 4 Nachkommastellen gerundet). Eine besetzte Stelle ist eine beschäftigte Person; Zahlen kleiner Gruppen werden später zum Schutz der Personen unterdrückt.",
+    "Anstellungsträger und Qualifikation: gezählt werden die zum Stichtag als besetzt gemeldeten Stellen (Tabelle stellen der Eingabe) zu bewilligten Zuwendungen im Integrationsmanagement – dieselben Meldungen, aus denen VZÄ besetzt und Stellen besetzt entstehen. Anteil: VZÄ der Ausprägung geteilt durch alle besetzten VZÄ des Landes bzw. Kreises am Stichtag (auf 4 Nachkommastellen gerundet). Eine besetzte Stelle ist eine beschäftigte Person; kleine Gruppen werden geheim gehalten („.“, siehe die Fußnote unter der Grafik und die Methodik).",
   definitionenTitel: "Definitionen",
   definitionenUntertitel: "Aus den Tabellendefinitionen (Tabelle abdeckung_kreis) und den Ableitungen dieser Seite",
 };

@@ -76,4 +76,6 @@ export const METHODIK = {
     "Stellen: gezählt werden Stellenmeldungen zu bewilligten Zuwendungen im Integrationsmanagement zu ihren Stichtagen. Kreise ohne Meldung zum Stichtag haben leere Werte (nicht 0).",
     "Datenstand: Jede Seite nennt Datenstand und Release. Spätere Buchungen, Bescheide oder Korrekturen sind erst im nächsten Release enthalten.",
   ],
+  geheimhaltung: (n) =>
+    `Geheimhaltung kleiner Gruppen: Zahlen von Personen, aufgeteilt nach einem Merkmal (besetzte Stellen nach Anstellungsträger und nach Qualifikation, Seite Abdeckung), werden nur für Gruppen mit mindestens ${n} Personen gezeigt; Gruppen mit 1 bis ${n - 1} Personen werden geheim gehalten (primäre Geheimhaltung), mit Zahl, VZÄ und Anteil. Weil die Stellen und VZÄ je Kreis und die Landeswerte veröffentlicht sind, wird außerdem in jeder Zeile (Land oder Kreis) und jeder Spalte (Ausprägung über die Kreise und das Land) mit einer geheim gehaltenen Gruppe mindestens eine weitere geheim gehalten, die kleinste noch offene, so lange, bis keine Gruppe mehr aus einer Summe errechnet werden kann (sekundäre Geheimhaltung). Eine 0 wird gezeigt: Sie sagt über keine Person etwas. Geheim gehaltene Werte stehen als „.“ (Zeichen nach Destatis: Zahlenwert geheim zu halten) – in Grafik, Tabelle und Download gleich, primär wie sekundär.`,
 };

@@ -9,7 +9,7 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BEFUNDE_DDL, buildPublishedTables } from "../../loaders/queries/published.ts";
-import { abdeckungKreise, abdeckungLand, stellenMix } from "../../loaders/queries/pages/abdeckung.ts";
+import { abdeckungKreise, abdeckungLand, stellenMix, stellenMixVeroeffentlicht } from "../../loaders/queries/pages/abdeckung.ts";
 import { haushaltBereiche, zahlungenKurven, zahlungenVergleich } from "../../loaders/queries/pages/haushalt.ts";
 import { inputTableDdl } from "../../loaders/schema/ddl.ts";
 import { INPUT_TABLES } from "../../loaders/schema/input-tables.ts";
@@ -221,6 +221,55 @@ describe("stellenMix", () => {
       expect(rows.reduce((s, d) => s + d.stellen, 0), `${k.kreis_ags} ${k.stichtag}`).toBe(k.stellen_besetzt);
       expect(rows[0]?.vzae_gesamt).toBe(k.vzae_besetzt);
     }
+  });
+});
+
+describe("stellenMixVeroeffentlicht", () => {
+  it("publishes the full grid with groups of 1–2 persons and their complements hidden", async () => {
+    // Grids (rows: Land, 08111, 08212; categories in display order), persons from the stellenMix test above:
+    // 2018-06-30 anstellungstraeger   gemeinde landkreis freier_traeger
+    //   Land                              1        1          1          all three primary
+    //   08111                             1        0          1          G, F primary; L 0 shown
+    //   08212                             0        1          0          L primary; the row has only L hidden →
+    //                                                                    no non-zero candidate → first zero, G, secondary
+    //   columns then: G Land+08111+08212 hidden (3), L Land+08212 (2), F Land+08111 (2) → fixed point; 08212.F 0 shown.
+    // 2018-06-30 qualifikation        hochschul nachqual
+    //   Land 2 1, 08111 1 1: all primary; 08212 1 0: H primary, the row needs a second → N (0) secondary.
+    // 2018-12-31 anstellungstraeger: Land and 08111 each G 2 (primary), L 0, F 0. Line order: columns F, G, L are
+    //   fine (L has none yet), then the Land row → its first zero L secondary, then 08111 → L secondary; column L
+    //   then has 2. F stays 0 shown. qualifikation: H 2 primary, N 0 → N secondary in both rows.
+    const t1 = "2018-06-30";
+    const t2 = "2018-12-31";
+    const g = "gemeinde";
+    const l = "landkreis";
+    const f = "freier_traeger";
+    const h = "hochschulabschluss";
+    const n = "nachqualifizierung";
+    const P = "primaer";
+    const S = "sekundaer";
+    const expected: Record<string, string | [number, number, number, number, number]> = {
+      // shown: [stellen, vzae, anteil_vzae, stellen_gesamt, vzae_gesamt]
+      [`${t1} Land ${g}`]: P, [`${t1} Land ${l}`]: P, [`${t1} Land ${f}`]: P,
+      [`${t1} 08111 ${g}`]: P, [`${t1} 08111 ${l}`]: [0, 0, 0, 2, 1.5], [`${t1} 08111 ${f}`]: P,
+      [`${t1} 08212 ${g}`]: S, [`${t1} 08212 ${l}`]: P, [`${t1} 08212 ${f}`]: [0, 0, 0, 1, 0.75],
+      [`${t1} Land ${h}`]: P, [`${t1} Land ${n}`]: P,
+      [`${t1} 08111 ${h}`]: P, [`${t1} 08111 ${n}`]: P,
+      [`${t1} 08212 ${h}`]: P, [`${t1} 08212 ${n}`]: S,
+      [`${t2} Land ${g}`]: P, [`${t2} Land ${l}`]: S, [`${t2} Land ${f}`]: [0, 0, 0, 2, 1.75],
+      [`${t2} 08111 ${g}`]: P, [`${t2} 08111 ${l}`]: S, [`${t2} 08111 ${f}`]: [0, 0, 0, 2, 1.75],
+      [`${t2} Land ${h}`]: P, [`${t2} Land ${n}`]: S,
+      [`${t2} 08111 ${h}`]: P, [`${t2} 08111 ${n}`]: S,
+    };
+    const got = await stellenMixVeroeffentlicht(conn);
+    const actual = Object.fromEntries(
+      got.map((d) => [
+        `${d.stichtag} ${d.kreis_ags ?? "Land"} ${d.auspraegung}`,
+        d.unterdrueckt ? d.sperre : [d.stellen, d.vzae, d.anteil_vzae, d.stellen_gesamt, d.vzae_gesamt],
+      ]),
+    );
+    expect(actual).toEqual(expected);
+    expect(got).toHaveLength(Object.keys(expected).length);
+    for (const d of got.filter((d) => d.unterdrueckt)) expect([d.stellen, d.vzae, d.anteil_vzae]).toEqual([null, null, null]);
   });
 });
 

@@ -162,4 +162,36 @@ describe("/integrationsmanagement", () => {
     expect(await page.locator("h1").first().textContent()).toMatch(/Ravensburg|08436/);
     await page.context().close();
   });
+  it("keeps groups of 1–2 persons secret in the mix: summary and table read „.“/„geheim gehalten“", async () => {
+    // Groups of 1–2 filled positions by employer at the latest stichtag, from the accepted staffing reports.
+    const small = await query(`WITH t AS (SELECT max(stichtag) AS st FROM main.abdeckung_kreis)
+      SELECT z.kreis_ags AS ags, s.anstellungstraeger AS a, count(*) AS n
+      FROM eingang.stellen s JOIN main.zuwendungen z USING (aktenzeichen), t
+      WHERE s.besetzt AND z.foerderbereich = 'integrationsmanagement' AND s.stichtag = t.st
+      GROUP BY ALL HAVING count(*) < 3 ORDER BY ags, a`);
+    // The sample data has such groups (otherwise the fixture tests in test/queries carry the proof alone).
+    expect(small.length).toBeGreaterThan(0);
+    const ags = String(small[0]!.ags);
+    const klein = small.filter((d) => d.ags === ags).map((d) => String(d.a));
+    const names: Record<string, string> = { gemeinde: "Gemeinde", landkreis: "Landkreis", freier_traeger: "Freier Träger" };
+    const { page, errors } = await open(`?kreis=${ags}`);
+    const card = page.locator("#abdeckung-mix-anstellungstraeger");
+    const summary = ws((await card.locator(".pik-summary").textContent()) ?? "");
+    for (const a of klein) expect(summary).toMatch(new RegExp(`: [^.]*${names[a]} geheim gehalten`));
+    expect(ws((await card.locator(".pik-geheim").textContent()) ?? "")).toContain("weniger als 3 Personen");
+    // The table one click away: the Kreis's row shows „.“ in those columns (scroll until the row is rendered).
+    await card.locator("details summary").click();
+    const label = await page.getByLabel("Kreis", { exact: true }).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? "");
+    const table = card.locator("details form");
+    const row = table.locator("tbody tr", { has: page.locator("td", { hasText: new RegExp(`^${label.replace(/[()]/g, "\\$&")}$`) }) });
+    for (let i = 0; i < 10 && (await row.count()) === 0; i++) {
+      await table.evaluate((el) => el.scrollBy(0, 10_000));
+      await page.waitForTimeout(100);
+    }
+    const heads = (await table.locator("thead th").allTextContents()).map((t) => ws(t.replace(/\u00ad/g, "")));
+    const cells = (await row.locator("td").allTextContents()).map(ws);
+    for (const a of klein) expect(cells[heads.indexOf(names[a]!)], a).toBe(".");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

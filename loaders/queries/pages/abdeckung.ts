@@ -15,6 +15,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { rows } from "../site.ts";
 import { GRANTED_GRANTS, decimalRatio } from "../sql.ts";
+import { type Sperre, unterdruecken } from "../suppression.ts";
 
 /** `expr` as a JSON number (NULL stays NULL). */
 const num = (expr: string): string => `CAST(${expr} AS DOUBLE)`;
@@ -152,9 +153,8 @@ export interface StellenMixRow {
   merkmal: keyof typeof MERKMALE;
   auspraegung: string;
   /**
-   * Number of filled positions (= persons employed) in the group. Counts of
-   * persons: a later disclosure-control step suppresses groups below a minimum
-   * size here (and the `vzae` and shares derived from them).
+   * Number of filled positions (= persons employed) in the group. Unprotected:
+   * stellenMixVeroeffentlicht is what leaves for the site.
    */
   stellen: number;
   vzae: number;
@@ -178,9 +178,12 @@ export interface StellenMixRow {
  * stellen_besetzt. Groups with no position are absent (read: 0).
  */
 export async function stellenMix(conn: DuckDBConnection): Promise<StellenMixRow[]> {
-  return (await rows(
-    conn,
-    `WITH im AS (
+  return (await rows(conn, stellenMixSql())) as unknown as StellenMixRow[];
+}
+
+/** The SQL of stellenMix, also the input of stellenMixVeroeffentlicht. */
+function stellenMixSql(): string {
+  return `WITH im AS (
   SELECT aktenzeichen, kreis_ags FROM ${GRANTED_GRANTS} WHERE foerderbereich = 'integrationsmanagement'
 ),
 besetzt AS (
@@ -218,6 +221,126 @@ SELECT stichtag, ebene, kreis_ags, merkmal, auspraegung,
   ${num(decimalRatio("vzae", 4, "vzae_gesamt", 4, 4))} AS anteil_vzae,
   ${num(decimalRatio("stellen", 0, "stellen_gesamt", 0, 4))} AS anteil_stellen
 FROM mit_summe
-ORDER BY stichtag, ebene DESC, kreis_ags NULLS FIRST, merkmal, auspraegung`,
-  )) as unknown as StellenMixRow[];
+ORDER BY stichtag, ebene DESC, kreis_ags NULLS FIRST, merkmal, auspraegung`;
+}
+
+/**
+ * One cell of the mix as published on the page: the Land or one Kreis, one
+ * category, with small groups suppressed. A suppressed cell carries null in
+ * every value derived from its persons (count, VZÄ, share) and never its real
+ * value; the row totals are those published in abdeckung_kreis anyway.
+ */
+export interface StellenMixCell {
+  stichtag: string;
+  /** NULL for the Land. */
+  kreis_ags: string | null;
+  merkmal: keyof typeof MERKMALE;
+  auspraegung: string;
+  stellen: number | null;
+  vzae: number | null;
+  /** vzae ÷ vzae_gesamt, 4 places; 0 for an empty group. */
+  anteil_vzae: number | null;
+  stellen_gesamt: number;
+  vzae_gesamt: number;
+  unterdrueckt: boolean;
+  /** Why: fewer than MIN_PERSONEN persons (primär), or to protect such a cell from subtraction (sekundär). */
+  sperre: Sperre | null;
+}
+
+/**
+ * The mix of filled positions as the page publishes it: every category of
+ * every Land/Kreis row that has filled positions (empty groups as 0, because a
+ * 0 discloses nothing about a person and a full grid is what the secondary
+ * suppression has to reason about), with groups of 1–2 persons suppressed and
+ * enough complementary groups suppressed per Kreis, per category column and
+ * in the Land row that no suppressed value follows from the published totals
+ * (see suppression.ts). The same cells hide the VZÄ, because vzae_besetzt is
+ * published per Kreis just like stellen_besetzt.
+ */
+export async function stellenMixVeroeffentlicht(conn: DuckDBConnection): Promise<StellenMixCell[]> {
+  const werte = Object.entries(MERKMALE).flatMap(([m, cs]) => cs.map((c, i) => `('${m}', '${c}', ${i})`)).join(", ");
+  const grid = (await rows(
+    conn,
+    `WITH mix AS (${stellenMixSql()}),
+kategorien AS (
+  SELECT merkmal, auspraegung, min(ord) AS ord FROM (
+    SELECT * FROM (VALUES ${werte}) AS v(merkmal, auspraegung, ord)
+    UNION ALL SELECT DISTINCT merkmal, auspraegung, 99 FROM mix
+  ) GROUP BY merkmal, auspraegung
+),
+zeilen AS (SELECT DISTINCT stichtag, kreis_ags, merkmal, stellen_gesamt, vzae_gesamt FROM mix)
+SELECT z.stichtag, z.kreis_ags, z.merkmal, k.auspraegung,
+  CAST(coalesce(m.stellen, 0) AS INTEGER) AS stellen,
+  ${num("coalesce(m.vzae, 0)")} AS vzae,
+  ${num(`coalesce(${decimalRatio("m.vzae", 4, "z.vzae_gesamt", 4, 4)}, 0)`)} AS anteil_vzae,
+  CAST(z.stellen_gesamt AS INTEGER) AS stellen_gesamt,
+  ${num("z.vzae_gesamt")} AS vzae_gesamt
+FROM zeilen AS z
+JOIN kategorien AS k ON k.merkmal = z.merkmal
+LEFT JOIN mix AS m ON m.stichtag = z.stichtag AND m.kreis_ags IS NOT DISTINCT FROM z.kreis_ags
+  AND m.merkmal = z.merkmal AND m.auspraegung = k.auspraegung
+ORDER BY z.stichtag, z.merkmal, z.kreis_ags NULLS FIRST, k.ord, k.auspraegung`,
+  )) as unknown as Omit<StellenMixCell, "unterdrueckt" | "sperre">[];
+  const tabellen = new Map<string, number[]>();
+  grid.forEach((d, i) => {
+    const key = `${d.stichtag}|${d.merkmal}`;
+    const t = tabellen.get(key);
+    if (t) t.push(i);
+    else tabellen.set(key, [i]);
+  });
+  const sperren = new Map<number, Sperre>();
+  for (const idx of tabellen.values()) {
+    const zellen = idx.map((i) => grid[i]!).map((d) => ({ zeile: d.kreis_ags, spalte: d.auspraegung, personen: d.stellen ?? 0 }));
+    for (const [j, grund] of unterdruecken(zellen)) sperren.set(idx[j]!, grund);
+  }
+  return grid.map((d, i) => {
+    const grund = sperren.get(i) ?? null;
+    return grund
+      ? { ...d, stellen: null, vzae: null, anteil_vzae: null, unterdrueckt: true, sperre: grund }
+      : { ...d, unterdrueckt: false, sperre: null };
+  });
+}
+
+/** The published mix packed for the page: one table per stichtag and characteristic, one array entry per category. */
+export interface StellenMixTabelle {
+  stichtag: string;
+  merkmal: keyof typeof MERKMALE;
+  kategorien: string[];
+  zeilen: {
+    kreis_ags: string | null;
+    stellen_gesamt: number;
+    vzae_gesamt: number;
+    /** Per category, in the order of `kategorien`; null where suppressed. */
+    stellen: (number | null)[];
+    vzae: (number | null)[];
+    anteil_vzae: (number | null)[];
+    /** Per category: null (shown), "primaer" or "sekundaer". */
+    sperre: (Sperre | null)[];
+  }[];
+}
+
+/**
+ * Packs the cells of stellenMixVeroeffentlicht without repeating stichtag,
+ * characteristic, category and totals in every cell: the flat form is about
+ * four times as large for the same content.
+ */
+export function packMix(cells: readonly StellenMixCell[]): StellenMixTabelle[] {
+  const tabellen = new Map<string, StellenMixTabelle>();
+  for (const d of cells) {
+    const key = `${d.stichtag}|${d.merkmal}`;
+    let t = tabellen.get(key);
+    if (!t) tabellen.set(key, (t = { stichtag: d.stichtag, merkmal: d.merkmal, kategorien: [], zeilen: [] }));
+    if (!t.kategorien.includes(d.auspraegung)) t.kategorien.push(d.auspraegung);
+    let z = t.zeilen.find((r) => r.kreis_ags === d.kreis_ags);
+    if (!z) {
+      z = { kreis_ags: d.kreis_ags, stellen_gesamt: d.stellen_gesamt, vzae_gesamt: d.vzae_gesamt, stellen: [], vzae: [], anteil_vzae: [], sperre: [] };
+      t.zeilen.push(z);
+    }
+    const i = t.kategorien.indexOf(d.auspraegung);
+    z.stellen[i] = d.stellen;
+    z.vzae[i] = d.vzae;
+    z.anteil_vzae[i] = d.anteil_vzae;
+    z.sperre[i] = d.sperre;
+  }
+  return [...tabellen.values()];
 }
