@@ -4,7 +4,9 @@
  * 1. Framework reuses a data loader's cached output as long as the loader file is
  *    unchanged, so new exports in `data/` would not reach the pages. The cache is
  *    dropped when the warehouse's release differs from the one it was made from:
- *    a page never shows stale figures.
+ *    a page never shows stale figures. The edition (PIK_EDITION) is part of that
+ *    key: loader outputs differ by edition, so switching it must never let a cached
+ *    artifact of the other edition into the build.
  * 2. Framework's client refers to its optional libraries (`npm:react-dom`, …) and
  *    resolves their versions at build time against registry.npmjs.org, even when
  *    no page uses them: without a network the build fails. It first looks for
@@ -52,13 +54,14 @@ export function seedLibraryVersions(cacheDir = SITE_CACHE): void {
     mkdirSync(join(cacheDir, "_npm", `${name}@${version}`), { recursive: true });
 }
 
-export function invalidateSiteCache(releaseId: string, cacheDir = SITE_CACHE): "kept" | "cleared" {
+/** `cacheKey`: the release id, or `siteCacheKey(release, edition)` (loaders/queries/edition.ts). */
+export function invalidateSiteCache(cacheKey: string, cacheDir = SITE_CACHE): "kept" | "cleared" {
   const marker = join(cacheDir, ".release");
   let result: "kept" | "cleared" = "kept";
-  if (!existsSync(marker) || readFileSync(marker, "utf8").trim() !== releaseId) {
+  if (!existsSync(marker) || readFileSync(marker, "utf8").trim() !== cacheKey) {
     rmSync(cacheDir, { recursive: true, force: true });
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(marker, releaseId + "\n");
+    writeFileSync(marker, cacheKey + "\n");
     result = "cleared";
   }
   seedLibraryVersions(cacheDir);

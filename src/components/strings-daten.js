@@ -43,6 +43,9 @@ export const DATEN = {
   },
   zeilen: (n) => `${integer.format(n)} ${n === 1 ? "Zeile" : "Zeilen"}`,
   fehlt: "Datei fehlt in diesem Build",
+  nurIntern: "nur interne Ausgabe, nicht zur Veröffentlichung",
+  ausgabe: "Ausgabe",
+  ausgaben: {oeffentlich: "Öffentliche Ausgabe", intern: "Interne Ausgabe – nicht zur Veröffentlichung"},
   shaPruefen: "Prüfsumme prüfen: unter Windows „certutil -hashfile DATEI SHA256“, unter Linux/macOS „sha256sum DATEI“.",
 
   // Dictionary

@@ -1,16 +1,18 @@
 // Every published table as CSV, XLSX and Parquet – the files `npm run export`
 // writes – in one archive, plus `index.json` with rows, bytes and SHA-256 per
 // file. The page /daten links each member (data/downloads/zuwendungen.csv …).
+// The intern edition (PIK_EDITION) adds antraege and buchungen.
 import JSZip from "jszip";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { editionFromEnv } from "../../loaders/queries/edition.ts";
 import { writeDownloads } from "../../loaders/queries/pages/daten.ts";
 import { siteMeta, withWarehouse } from "../../loaders/queries/site.ts";
 
 const dir = await mkdtemp(join(tmpdir(), "pik-downloads-"));
 try {
-  const tables = await withWarehouse((conn) => writeDownloads(conn, dir));
+  const tables = await withWarehouse((conn) => writeDownloads(conn, dir, editionFromEnv()));
   const zip = new JSZip();
   // A fixed file date keeps the archive byte-identical for identical data.
   const date = new Date(Date.UTC(2000, 0, 1));
