@@ -93,7 +93,7 @@ export function editionBanner(edition: Edition): string {
   if (edition !== "intern") return "";
   return (
     `<div class="pik-intern-banner" role="note" data-ausgabe="intern">${BANNER_TEXT}</div>` +
-    "<style>.pik-intern-banner{background:#b91c1c;color:#fff;font-weight:700;padding:.5rem 1rem;" +
+    "<style>.pik-intern-banner{flex:1;background:#b91c1c;color:#fff;font-weight:700;padding:.5rem 1rem;" +
     "border:3px solid #7f1d1d;text-align:center;letter-spacing:.02em}" +
     "@media print{.pik-intern-banner{background:none;color:#000;border:3px solid #000}}</style>"
   );
