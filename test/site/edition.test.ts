@@ -120,6 +120,16 @@ describe("intern edition (loaders run with PIK_EDITION=intern): the scan finds t
     const release = JSON.parse(internOutputs.get("release.json.ts")!.toString("utf8"));
     expect(release.ausgabe).toBe("intern");
   });
+
+  it("holds no staff name either (stellen.name is never output, in no edition)", () => {
+    const lines = readFileSync("data/stellen.csv", "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+    const col = lines[0]!.split(";").indexOf("name");
+    expect(col).toBeGreaterThanOrEqual(0);
+    const names = [...new Set(lines.slice(1).map((l) => l.split(";")[col]?.replace(/^"|"$/g, "").trim()).filter((n): n is string => !!n))];
+    expect(names.length).toBeGreaterThan(10);
+    const all = internTexts.map((t) => t.text).join("\n");
+    expect(names.filter((n) => all.includes(n))).toEqual([]);
+  });
 });
 
 describe("public edition (the built site): none of the internal-only data", () => {
