@@ -2,6 +2,10 @@
 // from third parties (no web fonts, no CDN, no telemetry).
 import { TILES } from "./src/components/tiles.js";
 import { footerHtml } from "./loaders/site/release.ts";
+import { editionBanner, editionFromEnv, internalDownloadPaths } from "./loaders/queries/edition.ts";
+
+// PIK_EDITION (oeffentlich | intern): read once; an unknown value stops the build here too.
+const EDITION = editionFromEnv();
 
 // Repairs of markup that Framework, Plot and Inputs generate and axe (WCAG 4.1.2, 1.3.1, 2.1.1)
 // rejects, applied to the live page as it renders: Plot puts aria-labels on <g> (its mark names,
@@ -40,9 +44,11 @@ export default {
   // The default stylesheet pulls Google Fonts: a privacy problem for a public authority.
   globalStylesheets: [],
   style: "style.css",
-  head: '<link rel="icon" href="data:,">' + SKIP_LINK,
+  head: '<link rel="icon" href="data:,">' + (EDITION === "intern" ? '<meta name="robots" content="noindex, nofollow">' : "") + SKIP_LINK,
+  // „Interne Ausgabe – nicht zur Veröffentlichung“ on every page of the intern build; nothing in the public one.
+  header: editionBanner(EDITION),
   // „Datenstand … · Release …“ read from the warehouse sidecar each time a page is rendered (npm run build ingests first).
-  footer: () => footerHtml(),
+  footer: () => footerHtml(undefined, EDITION),
   pages: [
     { name: "Übersicht", path: "/" },
     { name: "Mittel je Kreis", path: "/mittel" },
@@ -54,8 +60,8 @@ export default {
     { name: "Daten & Downloads", path: "/daten" },
     { name: "Methodik & Quellen", path: "/methodik" },
   ],
-  // One profile page per Kreis, all 44 built.
-  dynamicPaths: TILES.map((t) => `/kreise/${t.ags}`),
+  // One profile page per Kreis, all 44 built; in the intern edition also its extra downloads (copied as files).
+  dynamicPaths: [...TILES.map((t) => `/kreise/${t.ags}`), ...internalDownloadPaths(EDITION)],
   pager: false,
   search: false,
   sidebar: true,

@@ -22,8 +22,9 @@ import { warnOnAppropriations } from "./validate/cross-table.ts";
 import { createWarehouseSchema, finishValidation, usableTables, validateInput, type ValidationResult } from "./validate/index.ts";
 import { dataDirFromEnv, ingest, openWarehouse, readBuildInfo, warehouseFromEnv, type IngestOutcome } from "./warehouse/build.ts";
 import { invalidateSiteCache, siteCacheKey } from "./site/cache.ts";
-import { finishSite } from "./site/finish.ts";
+import { finishSite, removeInternalArtifacts } from "./site/finish.ts";
 import { softwareVersion } from "./site/release.ts";
+import { EDITION_NAMES, EditionError, editionFromEnv } from "./queries/edition.ts";
 import { diffExports, formatDiff } from "./diff/index.ts";
 import { AnfrageError, anfrageTabelle, parseJahre, parseKreise } from "./anfrage/index.ts";
 import { anfrageText, writeAnfrage } from "./anfrage/write.ts";
@@ -68,8 +69,12 @@ function reportIngest(outcome: IngestOutcome, all: boolean): number {
   return 0;
 }
 
+/** The site's build steps: a wrong PIK_EDITION stops `npm run build` / `npm start` at its first step. */
+const SITE_STEPS = new Set(["ingest", "prepare-site", "finish-site"]);
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const edition = SITE_STEPS.has(command ?? "") ? editionFromEnv() : null;
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -167,19 +172,22 @@ export async function main(argv: string[]): Promise<number> {
       }
       // The software version (package version, git commit) is printed in release.json and the footer.
       const { version, commit } = softwareVersion();
-      const settings: Record<string, string> = { software: `${version}@${commit}` };
+      const settings: Record<string, string> = { software: `${version}@${commit}`, ausgabe: edition! };
       if (previous) settings["vorherig"] = createHash("sha256").update(readFileSync(join(previous, "export-manifest.json"))).digest("hex");
       const result = invalidateSiteCache(siteCacheKey(info.releaseId, settings));
+      const ausgabe = EDITION_NAMES[edition!];
       console.log(
         result === "cleared"
-          ? `Seiten-Cache geleert: Daten des Release ${info.releaseId} werden neu geladen.`
-          : `Seiten-Cache passt zu Release ${info.releaseId}.`,
+          ? `Seiten-Cache geleert: Daten des Release ${info.releaseId} (${ausgabe}) werden neu geladen.`
+          : `Seiten-Cache passt zu Release ${info.releaseId} (${ausgabe}).`,
       );
       return 0;
     }
     case "finish-site": {
       const dir = resolve(process.env.PIK_SITE_OUT ?? "dist");
       console.log(`${finishSite(dir)} HTML-Seiten in ${dir} nachbearbeitet (lang="de", Zoom erlaubt).`);
+      // Framework does not clear an output folder outside the working directory: drop leftovers of an intern build.
+      for (const f of removeInternalArtifacts(dir, edition!)) console.log(`Entfernt (nur interne Ausgabe): ${f}`);
       return 0;
     }
     default:
@@ -192,6 +200,10 @@ if (isMain) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
+      if (e instanceof EditionError) {
+        console.error(`Fehler: ${e.message}`);
+        process.exit(2);
+      }
       if (e instanceof UsageError || (e as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
         console.error(`Aufruf: ${(e as Error).message}`);
         process.exit(2);

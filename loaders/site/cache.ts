@@ -6,7 +6,8 @@
  *    dropped when the warehouse's release differs from the one it was made from:
  *    a page never shows stale figures. The cache key also covers the code the
  *    loaders run (loaders/, src/components/tabular.js): a changed query or definition
- *    is a different output for the same data.
+ *    is a different output for the same data, and so is the edition
+ *    (PIK_EDITION): a cached artifact of the other edition never enters a build.
  * 2. Framework's client refers to its optional libraries (`npm:react-dom`, …) and
  *    resolves their versions at build time against registry.npmjs.org, even when
  *    no page uses them: without a network the build fails. It first looks for
@@ -84,13 +85,13 @@ export function siteCacheKey(releaseId: string, settings: Record<string, string>
   return `${releaseId}+code.${hash.digest("hex").slice(0, 16)}`;
 }
 
-export function invalidateSiteCache(releaseId: string, cacheDir = SITE_CACHE): "kept" | "cleared" {
+export function invalidateSiteCache(cacheKey: string, cacheDir = SITE_CACHE): "kept" | "cleared" {
   const marker = join(cacheDir, ".release");
   let result: "kept" | "cleared" = "kept";
-  if (!existsSync(marker) || readFileSync(marker, "utf8").trim() !== releaseId) {
+  if (!existsSync(marker) || readFileSync(marker, "utf8").trim() !== cacheKey) {
     rmSync(cacheDir, { recursive: true, force: true });
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(marker, releaseId + "\n");
+    writeFileSync(marker, cacheKey + "\n");
     result = "cleared";
   }
   seedLibraryVersions(cacheDir);

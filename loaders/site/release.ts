@@ -12,6 +12,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildInfo } from "../warehouse/build.ts";
 import type { InputFileCounts } from "../queries/pages/daten.ts";
+import { EDITION_NAMES, editionFromEnv, type Edition } from "../queries/edition.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -29,13 +30,14 @@ export const germanDate = (iso: string | null | undefined): string =>
 const escapeHtml = (s: string) =>
   s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
-/** The footer of every page: „PIK-Monitor · … · Datenstand 30.11.2025 · Release 5f5f59f4cf74“. */
-export function footerHtml(info: BuildInfo | null = readSidecar()): string {
+/** The footer of every page: „PIK-Monitor · … · Datenstand 30.11.2025 · Release 5f5f59f4cf74 · Öffentliche Ausgabe“. */
+export function footerHtml(info: BuildInfo | null = readSidecar(), edition: Edition = editionFromEnv()): string {
   const parts = ["PIK-Monitor · Pakt für Integration Baden-Württemberg"];
   if (info) {
     parts.push(`Datenstand ${germanDate(info.stand)}`, `Release ${info.releaseId}`);
     if (info.synthetic) parts.push("synthetische Beispieldaten");
   } else parts.push("Datenstand unbekannt");
+  parts.push(EDITION_NAMES[edition]);
   return `<span class="pik-footer">${escapeHtml(parts.join(" · "))}</span>`;
 }
 
@@ -79,6 +81,8 @@ export interface ReleaseManifest {
   datenstand: string | null;
   gebaut: string;
   synthetisch: boolean;
+  /** PIK_EDITION of the build: „oeffentlich“ or „intern“ (loaders/queries/edition.ts). */
+  ausgabe: Edition;
   software: SoftwareVersion;
   /** SHA-256 over the input files (names and contents) and of the warehouse code. */
   eingabeHash: string;
@@ -91,7 +95,12 @@ export interface ReleaseManifest {
  * The manifest of a release: every input file with its SHA-256 (from the build's
  * fingerprint) and what was read, accepted and rejected of it (meta.dateien).
  */
-export function buildReleaseManifest(info: BuildInfo, counts: readonly InputFileCounts[], software: SoftwareVersion): ReleaseManifest {
+export function buildReleaseManifest(
+  info: BuildInfo,
+  counts: readonly InputFileCounts[],
+  software: SoftwareVersion,
+  edition: Edition = editionFromEnv(),
+): ReleaseManifest {
   const byFile = new Map(counts.map((c) => [c.datei, c]));
   const eingabedateien = Object.entries(info.files)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -114,6 +123,7 @@ export function buildReleaseManifest(info: BuildInfo, counts: readonly InputFile
     datenstand: info.stand,
     gebaut: info.builtAt,
     synthetisch: info.synthetic,
+    ausgabe: edition,
     software,
     eingabeHash: info.inputHash,
     codeHash: info.codeHash,

@@ -121,3 +121,25 @@ export function zuwendungenTable(rows, {width, labels}) {
   </table>`;
   return html`<div class="pik-zuwendungen"><div class="pik-screen-only">${screen}</div><div class="pik-print-only">${print}</div></div>`;
 }
+
+/** Non-granted applications of the Kreis (intern edition only): plain table, prints in full. */
+export function antraegeTable(antraege, {labels}) {
+  return html`<table class="pik-antraege">
+    <thead><tr>
+      <th scope="col">${PROFIL.aktenzeichen}</th>
+      <th scope="col">${labels.empfaenger_name}</th>
+      <th scope="col">${labels.foerderbereich}</th>
+      <th scope="col">${PROFIL.status}</th>
+      <th scope="col">${PROFIL.antragDatum}</th>
+      <th scope="col">${PROFIL.bescheidDatum}</th>
+    </tr></thead>
+    <tbody>${antraege.map((a) => html`<tr data-status=${a.status}>
+      <td><code>${a.aktenzeichen}</code></td>
+      <td>${a.empfaenger_name} <small>(${a.empfaenger_ags})</small></td>
+      <td>${FOERDERBEREICHE[a.foerderbereich] ?? a.foerderbereich}</td>
+      <td>${PROFIL.statusText[a.status] ?? a.status}</td>
+      <td>${a.antrag_datum ? formatDate(a.antrag_datum) : "–"}</td>
+      <td>${a.bescheid_datum ? formatDate(a.bescheid_datum) : "–"}</td>
+    </tr>`)}</tbody>
+  </table>`;
+}

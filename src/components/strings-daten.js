@@ -67,6 +67,9 @@ export const DATEN = {
   aenderungenHinweis:
     "Verglichen werden die veröffentlichten Tabellen beider Releases Zeile für Zeile über ihren Schlüssel, mit exakten Werten (wie „npm run diff“). Geänderte Eingangsdaten, Korrekturen oder geänderte Definitionen zeigen sich hier.",
 
+  nurIntern: "nur interne Ausgabe, nicht zur Veröffentlichung",
+  ausgabe: "Ausgabe",
+  ausgaben: {oeffentlich: "Öffentliche Ausgabe", intern: "Interne Ausgabe – nicht zur Veröffentlichung"},
   shaPruefen: "Prüfsumme prüfen: unter Windows „certutil -hashfile DATEI SHA256“, unter Linux/macOS „sha256sum DATEI“.",
 
   // Dictionary

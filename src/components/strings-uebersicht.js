@@ -47,6 +47,14 @@ export const UEBERSICHT = {
   dauerWert: (tage) => `${tage} Tage`,
   dauerDefinition: (jahr, n) =>
     `Median der Tage vom Antragseingang bis zum Bescheid über die ${n} im Jahr ${jahr} beschiedenen Anträge (bewilligt oder abgelehnt) mit Antrags- und Bescheiddatum.`,
+  antragslageTitel: "Antragslage (interne Ausgabe)",
+  nichtBewilligt: "Abgelehnte und zurückgezogene Anträge",
+  nichtBewilligtWert: (abgelehnt, zurueckgezogen) => `${abgelehnt} / ${zurueckgezogen}`,
+  nichtBewilligtZeile: (abgelehnt, zurueckgezogen) => `${abgelehnt} abgelehnt, ${zurueckgezogen} zurückgezogen`,
+  nichtBewilligtDefinition:
+    "Alle Anträge mit Status „abgelehnt“ bzw. „zurückgezogen“ in den Eingabedaten, gleich aus welchem Jahr.",
+  nurIntern:
+    "Offene, abgelehnte und zurückgezogene Anträge und die Bearbeitungsdauer enthält nur die interne Ausgabe; diese Ausgabe veröffentlicht bewilligte Zuwendungen und Summen.",
   auffallendTitel: "Kreise, die auffallen",
   abdeckungTitel: "Geringste Abdeckung",
   abdeckungUntertitel: (stichtag) => `Die 5 Kreise mit den meisten Geflüchteten je besetzter VZÄ am ${stichtag}`,

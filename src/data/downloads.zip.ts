@@ -3,16 +3,18 @@
 // file. The page /daten links each member (data/downloads/zuwendungen.csv …).
 // With PIK_PREVIOUS_EXPORT (a folder of `npm run export`), `aenderungen.json`
 // and `aenderungen.csv` list what changed since that release; without, they say so.
+// The intern edition (PIK_EDITION) adds antraege and buchungen.
 import JSZip from "jszip";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { editionFromEnv } from "../../loaders/queries/edition.ts";
 import { previousExportFromEnv, releaseChanges, writeDownloads } from "../../loaders/queries/pages/daten.ts";
 import { siteMeta, withWarehouse } from "../../loaders/queries/site.ts";
 
 const dir = await mkdtemp(join(tmpdir(), "pik-downloads-"));
 try {
-  const tables = await withWarehouse((conn) => writeDownloads(conn, dir));
+  const tables = await withWarehouse((conn) => writeDownloads(conn, dir, editionFromEnv()));
   const zip = new JSZip();
   // A fixed file date keeps the archive byte-identical for identical data.
   const date = new Date(Date.UTC(2000, 0, 1));

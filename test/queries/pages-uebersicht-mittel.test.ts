@@ -169,26 +169,35 @@ describe("uebersicht", () => {
     });
   });
 
-  it("counts recipients, Kreise with IM, pending applications and the median days to decision", async () => {
+  it("counts recipients and Kreise with IM; the public edition has no Antragslage", async () => {
     const u = await uebersicht(conn, { stand: "2024-11-30" });
     // Recipients 2023 (granted, period overlapping 2023): 08115003 (IM-A), 08111 (IM-B), 08121 (SB-A), 08115 (EA-D) = 4;
     //   2022: 08111 (SB-B) = 1.
     // IM running on 2024-06-30: IM-B (08111), IM-C (08121) → 2 of 4 Kreise.
-    // Pending: EA-B, EA-C = 2, oldest 2024-09-15.
+    expect(u.nutzung).toEqual({ empfaenger: 4, empfaenger_vorjahr: 1, kreise_mit_im: 2, kreise_gesamt: 4 });
+    // Pending applications and processing times are internal-only: not even the key is there.
+    expect("antragslage" in u).toBe(false);
+    expect(JSON.stringify(await uebersicht(conn, { stand: "2024-11-30", edition: "oeffentlich" }))).toBe(JSON.stringify(u));
+  });
+
+  it("intern edition: pending, rejected and withdrawn applications and the median days to decision", async () => {
+    const u = await uebersicht(conn, { stand: "2024-11-30", edition: "intern" });
+    // Pending: EA-B, EA-C = 2, oldest 2024-09-15. Rejected: EA-A = 1. Withdrawn: DIG-A = 1.
     // Decided in 2023 (bewilligt/abgelehnt): 30 (IM-B), 20 (SB-A), 50 (EA-A), 10 (EA-D), 20 (IM-C) → median of 10,20,20,30,50 = 20.
     // Decided in 2022: 40 (IM-A), 60 (SB-B) → median 50. DIG-A (withdrawn) does not count.
-    expect(u.nutzung).toEqual({
-      empfaenger: 4,
-      empfaenger_vorjahr: 1,
-      kreise_mit_im: 2,
-      kreise_gesamt: 4,
+    expect(u.antragslage).toEqual({
       beantragt: 2,
       beantragt_seit: "2024-09-15",
       median_tage: 20,
       median_tage_vorjahr: 50,
       entschieden: 5,
       entschieden_vorjahr: 2,
+      abgelehnt: 1,
+      zurueckgezogen: 1,
     });
+    // Everything else is the same as in the public edition.
+    const { antragslage: _, ...rest } = u;
+    expect(rest).toEqual(await uebersicht(conn, { stand: "2024-11-30" }));
   });
 
   it("lists the Kreise with the lowest coverage and the slowest payout", async () => {

@@ -17,6 +17,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { rows } from "../site.ts";
 import { decimalRatio } from "../sql.ts";
+import { includes, type Edition } from "../edition.ts";
+import { nichtBewilligteAntraege, type OffenerAntrag } from "../intern.ts";
 
 /** Where the numbers of one Kennzahl come from: its value per Kreis and its Land value. */
 interface MetricSql {
@@ -249,6 +251,8 @@ export interface Kreisprofil {
   empfaenger: Empfaenger[];
   summe: Summe;
   zuwendungen: Zuwendung[];
+  /** Intern edition only (loaders/queries/edition.ts): pending, rejected and withdrawn applications; absent otherwise. */
+  antraege?: OffenerAntrag[];
   /** The other Kreise of the same Regierungsbezirk. */
   regierungsbezirk: Nachbar[];
 }
@@ -496,8 +500,9 @@ function byKreis<T>(list: Row[]): Map<string, T[]> {
  */
 export async function kreisprofile(
   conn: DuckDBConnection,
-  { stand }: { stand: string | null },
+  { stand, edition = "oeffentlich" }: { stand: string | null; edition?: Edition },
 ): Promise<Map<string, Kreisprofil>> {
+  const antraege = includes(edition, "kreis_antraege") ? await nichtBewilligteAntraege(conn) : null;
   const kreise = await rows(conn, kreiseSql(stand));
   const kennzahlen = await rows(conn, kennzahlenSql(stand));
   const mittel = byKreis<MittelJahr>(await rows(conn, MITTEL_JAHR_SQL));
@@ -566,6 +571,7 @@ export async function kreisprofile(
         .map(({ gesamt: _g, empfaenger: _e, ...rest }) => rest),
       summe,
       zuwendungen: zuwendungen.get(ags) ?? [],
+      ...(antraege ? { antraege: antraege.get(ags) ?? [] } : {}),
       regierungsbezirk: kreise
         .filter((o) => o["regierungsbezirk"] === kreis.regierungsbezirk && o["kreis_ags"] !== ags)
         .map((o) => ({

@@ -22,10 +22,12 @@
  *   period overlaps the year.
  * - Kreise with integration management: Kreise with a granted grant in
  *   `integrationsmanagement` whose funding period contains T.
- * - Pending: applications with status `beantragt` (as of the Stand).
- * - Days to decision: median of bescheid_datum − antrag_datum (days) over the
+ * - Antragslage (intern edition only, loaders/queries/edition.ts): pending =
+ *   applications with status `beantragt` (as of the Stand); rejected and
+ *   withdrawn = all applications with status `abgelehnt` / `zurueckgezogen`;
+ *   days to decision = median of bescheid_datum − antrag_datum (days) over the
  *   applications decided (status bewilligt or abgelehnt) with a decision date in
- *   the year and both dates given.
+ *   the year and both dates given. The public edition computes none of it.
  * - Lowest coverage: the Kreise with the most refugees per filled VZÄ at T;
  *   Kreise with refugees but no filled VZÄ (0 VZÄ reported) first.
  * - Slowest payers: the Kreise with the lowest payout ratio in J = ausgezahlt
@@ -34,6 +36,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { decimalRatio } from "../sql.ts";
+import { includes, type Edition } from "../edition.ts";
 
 /** A statewide amount of year J with the year before and the change. */
 export interface Kennzahl {
@@ -75,6 +78,10 @@ export interface Nutzung {
   empfaenger_vorjahr: number;
   kreise_mit_im: number;
   kreise_gesamt: number;
+}
+
+/** Applications that did not (yet) lead to a grant, and processing times: intern edition only. */
+export interface Antragslage {
   beantragt: number;
   /** Oldest application date among the pending ones. */
   beantragt_seit: string | null;
@@ -82,6 +89,8 @@ export interface Nutzung {
   median_tage_vorjahr: number | null;
   entschieden: number;
   entschieden_vorjahr: number;
+  abgelehnt: number;
+  zurueckgezogen: number;
 }
 
 export interface KreisAbdeckung {
@@ -112,6 +121,8 @@ export interface Uebersicht {
   ohne_ansatz: string[];
   abdeckung: Abdeckung | null;
   nutzung: Nutzung;
+  /** Only in the intern edition; the key is absent in the public one. */
+  antragslage?: Antragslage;
   niedrigste_abdeckung: KreisAbdeckung[];
   langsamster_abfluss: KreisAbfluss[];
   /** Payout ratio of the whole Land in J, for comparison. */
@@ -266,26 +277,13 @@ empfaenger AS (
   FROM jahre AS j
   LEFT JOIN main.zuwendungen AS z ON z.beginn <= make_date(j.jahr, 12, 31) AND z.ende >= make_date(j.jahr, 1, 1)
   GROUP BY j.jahr
-),
-entschieden AS (
-  SELECT j.jahr, count(b.aktenzeichen) AS n, median(b.bescheid_datum - b.antrag_datum) AS median_tage
-  FROM jahre AS j
-  LEFT JOIN eingang.bewilligungen AS b
-    ON b.status IN ('bewilligt', 'abgelehnt') AND year(b.bescheid_datum) = j.jahr AND b.antrag_datum IS NOT NULL
-  GROUP BY j.jahr
 )
 SELECT
   (SELECT n FROM empfaenger WHERE jahr = $jahr) AS empfaenger,
   (SELECT n FROM empfaenger WHERE jahr = $jahr - 1) AS empfaenger_vorjahr,
   (SELECT count(DISTINCT kreis_ags) FROM main.zuwendungen
     WHERE foerderbereich = 'integrationsmanagement' AND CAST($t AS DATE) BETWEEN beginn AND ende) AS kreise_mit_im,
-  (SELECT count(*) FROM main.kreise) AS kreise_gesamt,
-  (SELECT count(*) FROM eingang.bewilligungen WHERE status = 'beantragt') AS beantragt,
-  (SELECT strftime(min(antrag_datum), '%Y-%m-%d') FROM eingang.bewilligungen WHERE status = 'beantragt') AS beantragt_seit,
-  (SELECT median_tage FROM entschieden WHERE jahr = $jahr) AS median_tage,
-  (SELECT median_tage FROM entschieden WHERE jahr = $jahr - 1) AS median_tage_vorjahr,
-  (SELECT n FROM entschieden WHERE jahr = $jahr) AS entschieden,
-  (SELECT n FROM entschieden WHERE jahr = $jahr - 1) AS entschieden_vorjahr`,
+  (SELECT count(*) FROM main.kreise) AS kreise_gesamt`,
       { jahr, t: stichtag },
     ),
   );
@@ -294,12 +292,43 @@ SELECT
     empfaenger_vorjahr: num(r["empfaenger_vorjahr"]) ?? 0,
     kreise_mit_im: num(r["kreise_mit_im"]) ?? 0,
     kreise_gesamt: num(r["kreise_gesamt"]) ?? 0,
+  };
+}
+
+/** Pending, rejected and withdrawn applications and the days to decision (intern edition). */
+export async function antragslage(conn: DuckDBConnection, jahr: number): Promise<Antragslage> {
+  const r = first(
+    await query(
+      conn,
+      `WITH jahre AS (SELECT * FROM (VALUES ($jahr), ($jahr - 1)) AS j(jahr)),
+entschieden AS (
+  SELECT j.jahr, count(b.aktenzeichen) AS n, median(b.bescheid_datum - b.antrag_datum) AS median_tage
+  FROM jahre AS j
+  LEFT JOIN eingang.bewilligungen AS b
+    ON b.status IN ('bewilligt', 'abgelehnt') AND year(b.bescheid_datum) = j.jahr AND b.antrag_datum IS NOT NULL
+  GROUP BY j.jahr
+)
+SELECT
+  (SELECT count(*) FROM eingang.bewilligungen WHERE status = 'beantragt') AS beantragt,
+  (SELECT strftime(min(antrag_datum), '%Y-%m-%d') FROM eingang.bewilligungen WHERE status = 'beantragt') AS beantragt_seit,
+  (SELECT median_tage FROM entschieden WHERE jahr = $jahr) AS median_tage,
+  (SELECT median_tage FROM entschieden WHERE jahr = $jahr - 1) AS median_tage_vorjahr,
+  (SELECT n FROM entschieden WHERE jahr = $jahr) AS entschieden,
+  (SELECT n FROM entschieden WHERE jahr = $jahr - 1) AS entschieden_vorjahr,
+  (SELECT count(*) FROM eingang.bewilligungen WHERE status = 'abgelehnt') AS abgelehnt,
+  (SELECT count(*) FROM eingang.bewilligungen WHERE status = 'zurueckgezogen') AS zurueckgezogen`,
+      { jahr },
+    ),
+  );
+  return {
     beantragt: num(r["beantragt"]) ?? 0,
     beantragt_seit: str(r["beantragt_seit"]),
     median_tage: num(r["median_tage"]),
     median_tage_vorjahr: num(r["median_tage_vorjahr"]),
     entschieden: num(r["entschieden"]) ?? 0,
     entschieden_vorjahr: num(r["entschieden_vorjahr"]) ?? 0,
+    abgelehnt: num(r["abgelehnt"]) ?? 0,
+    zurueckgezogen: num(r["zurueckgezogen"]) ?? 0,
   };
 }
 
@@ -364,8 +393,11 @@ LIMIT $n`,
   };
 }
 
-/** The artifact `uebersicht.json`: everything the page „Übersicht“ shows. */
-export async function uebersicht(conn: DuckDBConnection, { stand, top = 5 }: { stand: string | null; top?: number }): Promise<Uebersicht> {
+/** The artifact `uebersicht.json`: everything the page „Übersicht“ shows in the given edition. */
+export async function uebersicht(
+  conn: DuckDBConnection,
+  { stand, top = 5, edition = "oeffentlich" }: { stand: string | null; top?: number; edition?: Edition },
+): Promise<Uebersicht> {
   const { stand: s, jahr } = await latestCompleteYear(conn, stand);
   const t = await latestStichtag(conn);
   const ab = await abfluss(conn, jahr, top);
@@ -377,6 +409,7 @@ export async function uebersicht(conn: DuckDBConnection, { stand, top = 5 }: { s
     ohne_ansatz: await ohneAnsatz(conn, jahr),
     abdeckung: t === null ? null : await abdeckung(conn, t),
     nutzung: await nutzung(conn, jahr, t),
+    ...(includes(edition, "antragslage") ? { antragslage: await antragslage(conn, jahr) } : {}),
     niedrigste_abdeckung: t === null ? [] : await niedrigsteAbdeckung(conn, t, top),
     langsamster_abfluss: ab.kreise,
     auszahlungsquote_land: ab.land,
