@@ -36,9 +36,11 @@ export async function exportPublished(conn: DuckDBConnection, outDir: string): P
       dateien: await Promise.all(files.map(async (f) => ({ datei: basename(f), sha256: await sha256File(f) }))),
     });
   }
-  const build = Object.fromEntries(
-    ((await conn.runAndReadAll("SELECT schluessel, wert FROM meta.build")).getRows() as [string, string][]).map(([k, v]) => [k, v]),
-  );
+  // A warehouse always has meta.build; a bare database of published tables (tests, tools) may not.
+  const hasBuild = (await conn.runAndReadAll("SELECT 1 FROM duckdb_tables() WHERE schema_name = 'meta' AND table_name = 'build'")).getRows().length > 0;
+  const build: Record<string, string> = hasBuild
+    ? Object.fromEntries(((await conn.runAndReadAll("SELECT schluessel, wert FROM meta.build")).getRows() as [string, string][]).map(([k, v]) => [k, v]))
+    : {};
   const release = { release: build["releaseId"] ?? null, stand: build["stand"] && build["stand"] !== "null" ? build["stand"] : null };
   writeFileSync(join(outDir, "export-manifest.json"), JSON.stringify({ ...release, tabellen: manifest }, null, 2) + "\n");
   return written;
