@@ -130,7 +130,7 @@ const previous = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath,
 const now = new Date().toISOString();
 const dates = { ...((previous.dates as Record<string, string>) ?? {}), ...Object.fromEntries([...only].map((p) => [p, now])) };
 if (only.has("ingest")) dates.ingest = String(JSON.parse(readFileSync(resultsPath, "utf8")).ingest_date ?? now);
-const merged: Record<string, unknown> = { ...previous, ...fresh, machine, date: now, dates, repeat, quick };
+const merged: Record<string, unknown> = { ...previous, ...fresh, machine, date: now, dates };
 writeFileSync(resultsPath, JSON.stringify(merged, null, 2) + "\n");
 
 const table = renderTable(merged);
