@@ -12,6 +12,8 @@ const EDITION = editionFromEnv();
 // kept: tests select on them) and on shapes without a role (→ role group / img);
 // Framework puts a <label> directly into the sidebar's <ol>; a scrolling box without
 // focusable content cannot be scrolled with the keyboard unless it gets tabindex=0.
+// The repairs run when the page is idle: measuring scroll boxes forces a layout, which
+// must not hold back the repaint after a control change.
 const A11Y_FIXES =
   "<script>(function(){var F='a[href],button,input,select,textarea,summary,[tabindex]',p=0;function fix(){p=0;" +
   "document.querySelectorAll('svg [aria-label]:not([role])').forEach(function(e){var t=e.tagName.toLowerCase();if(t==='svg'||t==='a')return;" +
@@ -20,7 +22,7 @@ const A11Y_FIXES =
   "document.querySelectorAll('#observablehq-main div:not([tabindex]),#observablehq-main form:not([tabindex])').forEach(function(e){" +
   "if(e.scrollHeight<=e.clientHeight+1&&e.scrollWidth<=e.clientWidth+1)return;var s=getComputedStyle(e);" +
   "if(!/auto|scroll/.test(s.overflowX+s.overflowY)||e.querySelector(F))return;e.setAttribute('tabindex','0');});}" +
-  "function later(){if(!p)p=setTimeout(fix,40);}document.addEventListener('DOMContentLoaded',function(){fix();" +
+  "function later(){if(!p)p=window.requestIdleCallback?requestIdleCallback(fix,{timeout:300}):setTimeout(fix,40);}document.addEventListener('DOMContentLoaded',function(){fix();" +
   "new MutationObserver(later).observe(document.body,{childList:true,subtree:true});addEventListener('resize',later);});})();</script>";
 
 // Skip link (WCAG 2.4.1): the first Tab stop on every page, visible when focused; it moves

@@ -9,19 +9,21 @@ import {SITE} from "./strings.js";
 export const TYP_FARBEN = {domain: [SITE.stadtkreis, SITE.landkreis], range: ["#006ba4", "#c85200"]};
 
 const kompakt = new Intl.NumberFormat("de-DE", {notation: "compact", maximumSignificantDigits: 3});
+// Built once: an Intl.NumberFormat per call showed up in the interaction profile.
+const ganz = new Intl.NumberFormat("de-DE", {maximumFractionDigits: 0});
 
 /** Axis and legend ticks without unit (the label names it): 3,37 Mio., 250.000, 12. */
 export function formatZahlKurz(x) {
   const v = Number(x);
   if (Math.abs(v) >= 1e6) return kompakt.format(v);
-  return new Intl.NumberFormat("de-DE", {maximumFractionDigits: 0}).format(v);
+  return ganz.format(v);
 }
 
 /** Axis ticks for euro amounts: 1,5 Mio. €, 250.000 €, 12 €. */
 export function formatEuroAchse(x) {
   const v = Number(x);
   if (Math.abs(v) >= 1e6) return `${kompakt.format(v)} €`;
-  return `${new Intl.NumberFormat("de-DE", {maximumFractionDigits: 0}).format(v)} €`;
+  return `${ganz.format(v)} €`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // signature and look as tileMap (tilemap.js), drawn with Plot.geo. Used by
 // „Mittel je Kreis“ when boundaries are present; the tile map is the fallback.
 import * as Plot from "@observablehq/plot";
+import {withRamp} from "./ramp.js";
 
 /** True when coordinates are projected metres (e.g. UTM) rather than longitude/latitude. */
 function isProjected(geo) {
@@ -36,11 +37,15 @@ export function geoMap(geo, rows, {width = 520, value, format = String, label, s
   const w = Math.min(width, 560);
   const projection = isProjected(geo) ? {type: "identity", reflectY: true, domain: fc} : {type: "mercator", domain: fc};
   const v = (d) => (d.properties[value] == null ? null : Number(d.properties[value]));
-  return Plot.plot({
+  const values = features.map(v).filter((x) => x != null && Number.isFinite(x));
+  const hi = values.length ? Math.max(...values) : 1;
+  const lo = Math.min(0, ...values);
+  const color = {type: "linear", scheme, label, unknown: "#e5e5e5", domain: [lo, hi > lo ? hi : lo + 1]};
+  const chart = Plot.plot({
     width: w,
     projection,
     ariaLabel,
-    color: {type: "linear", scheme, legend: true, label, tickFormat: format, unknown: "#e5e5e5", zero: true},
+    color,
     marks: [
       Plot.geo(fc, {
         fill: v,
@@ -53,4 +58,5 @@ export function geoMap(geo, rows, {width = 520, value, format = String, label, s
       }),
     ],
   });
+  return withRamp(chart, color, {label, tickFormat: format, width: Math.min(240, w)});
 }

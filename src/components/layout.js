@@ -22,10 +22,26 @@ export function sourceLine(meta, quellen) {
  * A chart with its numbers one click away: the table lives in a <details>
  * below the chart, with the same rows and German formats; above it the chart's
  * downloads (its rows as CSV/XLSX with the raw values, the chart as SVG/PNG).
+ * The table is built when the disclosure first opens: every control change
+ * redraws the charts, and building closed tables doubled the time to the
+ * updated chart (measured with `npm run bench`, interaction).
  */
 export function withTable(chart, rows, {columns, header, format, sort, reverse} = {}) {
-  const table = Inputs.table(rows, {columns, header, format, sort, reverse, rows: 12, layout: "auto", select: false});
   const figure = html`<figure class="pik-figure">${chart}</figure>`;
-  figure.append(downloadBar(() => figure, rows, {columns, header}), html`<details class="pik-table"><summary>${SITE.tabelleAnzeigen}</summary>${table}</details>`);
+  const details = html`<details class="pik-table"><summary>${SITE.tabelleAnzeigen}</summary></details>`;
+  details.addEventListener("toggle", () => {
+    if (details.open && details.childElementCount === 1)
+      details.append(Inputs.table(rows, {columns, header, format, sort, reverse, rows: 12, layout: "auto", select: false}));
+  });
+  figure.append(downloadBar(() => figure, rows, {columns, header}), details);
   return figure;
+}
+
+/**
+ * Resolves after the browser has painted the next frame. A cell that builds a
+ * large table awaits it, so a control change repaints the charts first and the
+ * table a frame later, instead of holding the charts back.
+ */
+export function afterPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

@@ -21,6 +21,7 @@ export const SITE = {
   blattDaten: "Daten",
   blattHinweise: "Hinweise",
   ags: "AGS",
+  farbskala: (label, von, bis) => `${label}: Farbskala von ${von} bis ${bis}`,
   keineDaten: "Keine Daten für diese Auswahl.",
   landDurchschnitt: "Landesdurchschnitt",
   stadtkreis: "Stadtkreis",

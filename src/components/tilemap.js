@@ -2,6 +2,7 @@
 // One equal square per Kreis (see tiles.js), coloured by a measure, with a
 // tooltip and a link to the Kreis profile on each tile.
 import * as Plot from "@observablehq/plot";
+import {withRamp} from "./ramp.js";
 import {TILES} from "./tiles.js";
 
 const COLS = 8;
@@ -23,7 +24,8 @@ export function tileMap(rows, {width = 520, value, format = String, label, schem
   const from = zero ? Math.min(0, lo) : lo;
   const dark = (d) => d[value] != null && hi > from && (Number(d[value]) - from) / (hi - from) > 0.5;
   const side = Math.floor(Math.min(width, 560) / COLS);
-  return Plot.plot({
+  const color = {type: "linear", scheme, label, unknown: "#e5e5e5", zero, domain: [from, hi > from ? hi : from + 1]};
+  const chart = Plot.plot({
     width: side * COLS,
     height: side * ROWS + 50,
     marginTop: 50,
@@ -31,7 +33,7 @@ export function tileMap(rows, {width = 520, value, format = String, label, schem
     x: {axis: null, domain: Array.from({length: COLS}, (_, i) => i)},
     y: {axis: null, domain: Array.from({length: ROWS}, (_, i) => i)},
     padding: 0.08,
-    color: {type: "linear", scheme, legend: true, label, tickFormat: format, unknown: "#e5e5e5", zero},
+    color,
     marks: [
       Plot.cell(data, {
         x: "x",
@@ -47,4 +49,5 @@ export function tileMap(rows, {width = 520, value, format = String, label, schem
       Plot.text(data, {x: "x", y: "y", text: "kurz", fill: (d) => (dark(d) ? "white" : "black"), fontSize: Math.max(9, side / 5.5), pointerEvents: "none", ariaHidden: true}),
     ],
   });
+  return withRamp(chart, color, {label, tickFormat: format, width: Math.min(240, side * COLS)});
 }
