@@ -3,6 +3,7 @@
  * a hand-worked grid, a property test over random grids, and the real loader
  * output on the sample data.
  */
+import JSZip from "jszip";
 import fc from "fast-check";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -99,7 +100,7 @@ describe("unterdruecken: any grid", () => {
   });
 });
 
-describe("abdeckung_mix.json on the sample data", () => {
+describe("abdeckung.zip/mix.json on the sample data", () => {
   let work: string;
   let warehouse: string;
   let cells: StellenMixCell[];
@@ -110,14 +111,14 @@ describe("abdeckung_mix.json on the sample data", () => {
     warehouse = join(work, "wh.duckdb");
     const outcome = await ingest({ dataDir: "data", warehouse, force: true });
     if (outcome.status !== "built") throw new Error(`ingest: ${outcome.status}`);
-    const r = spawnSync(process.execPath, ["--import", "tsx", "src/data/abdeckung_mix.json.ts"], {
-      encoding: "utf8",
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/data/abdeckung.zip.ts"], {
+      encoding: "buffer",
       env: { ...process.env, PIK_WAREHOUSE: warehouse },
       timeout: 120_000,
       maxBuffer: 64 * 1024 * 1024,
     });
-    if (r.status !== 0) throw new Error(r.stderr);
-    raw = r.stdout;
+    if (r.status !== 0) throw new Error(r.stderr.toString());
+    raw = await (await JSZip.loadAsync(r.stdout)).file("mix.json")!.async("string");
     const out = JSON.parse(raw) as { min_personen: number; tabellen: StellenMixTabelle[] };
     expect(Object.keys(out).sort()).toEqual(["min_personen", "tabellen"]);
     expect(out.min_personen).toBe(3);

@@ -39,6 +39,8 @@ interface AxeResult {
 /** Runs axe (WCAG 2.0/2.1 A+AA) on the settled page with all table disclosures open. */
 async function axe(page: Page): Promise<AxeResult> {
   await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+  // Data tables are built on first opening: wait until every one is there.
+  await page.waitForFunction(() => [...document.querySelectorAll("details.pik-table")].every((d) => d.querySelector("table")));
   await page.waitForTimeout(100);
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async (values) => {

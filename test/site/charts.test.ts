@@ -26,7 +26,10 @@ interface ChartAudit {
 }
 
 /** Every chart of the settled page: its name, whether it has its table, and the summary of its card. */
-function auditCharts(page: Page): Promise<ChartAudit[]> {
+async function auditCharts(page: Page): Promise<ChartAudit[]> {
+  // Data tables are built when their disclosure opens: open them all first.
+  await page.evaluate(() => document.querySelectorAll("details.pik-table").forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  await page.waitForFunction(() => [...document.querySelectorAll("details.pik-table")].every((d) => d.querySelector("table")));
   return page.evaluate(() =>
     [...document.querySelectorAll("#observablehq-main svg")]
       // Charts, not icons or colour legends (Plot's "-ramp" SVGs are labelled by their visible title).

@@ -156,6 +156,7 @@ describe("hostile recipient names", () => {
     const { page, errors } = await site.open(`/kreise/${KREIS}`);
     // Open every "table" disclosure so all tables are rendered.
     await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+    await page.waitForFunction(() => [...document.querySelectorAll("details.pik-table")].every((d) => d.querySelector("table")));
     await hoverCharts(page, 6);
     const text = await page.locator("#observablehq-main").innerText();
     for (const payload of PAYLOADS) expect(text, `Name „${payload}“ als Text`).toContain(payload);

@@ -64,6 +64,8 @@ describe("/ (Übersicht)", () => {
     }
     // Funnel: the table behind the chart holds the same amounts.
     const ansatz = await one(`SELECT sum(ansatz_eur) AS a, sum(bewilligt_eur) AS b, sum(ausgezahlt_eur) AS z FROM main.haushalt_jahr WHERE jahr = ${jahr}`);
+    await page.locator(".grid-colspan-2 details.pik-table summary").click();
+    await page.locator(".grid-colspan-2 details.pik-table table").waitFor();
     const funnelText = norm(await page.locator(".grid-colspan-2 details.pik-table").textContent());
     for (const v of [ansatz["a"], ansatz["b"], ansatz["z"]]) expect(funnelText).toContain(norm(fEuroCent(v)));
     expect(norm(await page.locator(".grid-colspan-2 .pik-summary").textContent())).toContain(
