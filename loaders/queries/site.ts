@@ -4,7 +4,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { PublishedTableName } from "./published.ts";
-import { openWarehouse, readBuildInfo, warehouseFromEnv, type BuildInfo } from "../warehouse/build.ts";
+import { openWarehouse, readBuildInfo, warehouseFromEnv, type BuildInfo } from "../warehouse/open.ts";
 
 /** Rows as plain JSON values: DECIMAL and BIGINT come back as strings/numbers DuckDB chose. */
 export async function rows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {

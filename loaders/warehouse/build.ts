@@ -12,29 +12,11 @@ import { dirname, join, resolve } from "node:path";
 import { buildPublishedTables } from "../queries/published.ts";
 import { warnOnAppropriations } from "../validate/cross-table.ts";
 import { createWarehouseSchema, finishValidation, usableTables, validateInput, type ValidationResult } from "../validate/index.ts";
-import { fingerprintCode, fingerprintInput, type InputFingerprint } from "./fingerprint.ts";
+import { fingerprintCode, fingerprintInput } from "./fingerprint.ts";
+import { readBuildInfo, sidecarPath, warehouseFromEnv, type BuildInfo } from "./open.ts";
 
-export const DEFAULT_DATA_DIR = "data";
-export const DEFAULT_WAREHOUSE = "warehouse/pik.duckdb";
-
-export const dataDirFromEnv = () => resolve(process.env.PIK_DATA_DIR ?? DEFAULT_DATA_DIR);
-export const warehouseFromEnv = () => resolve(process.env.PIK_WAREHOUSE ?? DEFAULT_WAREHOUSE);
-
-/** What the sidecar `<warehouse>.json` records about the build. */
-export interface BuildInfo {
-  inputHash: string;
-  codeHash: string;
-  /** First 12 hex digits of a hash over input and code: names a release. */
-  releaseId: string;
-  builtAt: string;
-  dataDir: string;
-  files: InputFingerprint["files"];
-  /** From `manifest.json` of the input folder, when present. */
-  synthetic: boolean;
-  stand: string | null;
-  errors: number;
-  warnings: number;
-}
+// Reading the warehouse lives in open.ts (light imports, for the data loaders); re-exported for callers of the build.
+export { DEFAULT_DATA_DIR, DEFAULT_WAREHOUSE, dataDirFromEnv, openWarehouse, readBuildInfo, sidecarPath, warehouseFromEnv, type BuildInfo } from "./open.ts";
 
 export interface IngestOptions {
   dataDir: string;
@@ -51,14 +33,6 @@ export type IngestOutcome =
   | { status: "unchanged"; info: BuildInfo }
   | { status: "built"; info: BuildInfo; validation: ValidationResult }
   | { status: "refused"; validation: ValidationResult };
-
-export const sidecarPath = (warehouse: string) => `${warehouse}.json`;
-
-export function readBuildInfo(warehouse: string): BuildInfo | null {
-  const path = sidecarPath(warehouse);
-  if (!existsSync(path) || !existsSync(warehouse)) return null;
-  return JSON.parse(readFileSync(path, "utf8")) as BuildInfo;
-}
 
 interface Manifest {
   synthetisch?: boolean;
@@ -150,9 +124,3 @@ async function dataStand(conn: import("@duckdb/node-api").DuckDBConnection): Pro
   return (r.getRows()[0]?.[0] as string | null) ?? null;
 }
 
-/** Opens the warehouse read-only: loaders never write, and many may read at once. */
-export async function openWarehouse(path = warehouseFromEnv()) {
-  if (!existsSync(path)) throw new Error(`Kein Data Warehouse unter ${path}: zuerst „npm run ingest“ ausführen.`);
-  const instance = await DuckDBInstance.create(path, { access_mode: "READ_ONLY" });
-  return { instance, connection: await instance.connect() };
-}
