@@ -10,6 +10,7 @@ import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { serveGzip } from "./serve-gzip.ts";
 
 export interface LighthouseScore {
+  a11yFailed: string[];
   path: string;
   performance: number;
   accessibility: number;
@@ -39,6 +40,8 @@ export async function measureLighthouse(siteDir: string, paths: readonly string[
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`Lighthouse: kein Ergebnis für ${path}`);
       if (lhr.runtimeError) throw new Error(`Lighthouse ${path}: ${lhr.runtimeError.message}`);
+      if (process.env.PIK_LH_DEBUG)
+        console.error(path, JSON.stringify((lhr.audits["target-size"]?.details as { items?: { node?: { snippet?: string } }[] } | undefined)?.items?.slice(0, 5).map((i) => i.node?.snippet)));
       const score = (c: string) => Math.round((lhr.categories[c]?.score ?? NaN) * 100);
       out.push({
         path,
@@ -46,6 +49,10 @@ export async function measureLighthouse(siteDir: string, paths: readonly string[
         accessibility: score("accessibility"),
         lcpMs: Math.round(lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN),
         tbtMs: Math.round(lhr.audits["total-blocking-time"]?.numericValue ?? NaN),
+        // Accessibility audits that did not pass: what the score below 100 consists of.
+        a11yFailed: (lhr.categories["accessibility"]?.auditRefs ?? [])
+          .filter((r) => r.weight > 0 && lhr.audits[r.id]?.score !== null && (lhr.audits[r.id]?.score ?? 1) < 1)
+          .map((r) => r.id),
       });
     }
     return out;
