@@ -28,7 +28,7 @@ const open = (search = ""): Promise<Watched> => site.open(ROUTE + search);
 const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
 const selectedLabel = (page: Page, label: string) =>
   page.getByLabel(label, { exact: true }).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? "");
-const ariaOf = (page: Page, card: string) => page.locator(`${card} svg[aria-label]`).first().getAttribute("aria-label");
+const ariaOf = (page: Page, card: string) => page.locator(`${card} svg[aria-label]:not(.pik-ramp)`).first().getAttribute("aria-label");
 /** The y-axis labels of the first chart in a card, top to bottom. */
 const yLabels = (page: Page, card: string) =>
   page.locator(`${card} svg g[aria-label="y-axis tick label"] text`).allTextContents();
