@@ -93,5 +93,3 @@ export function editionBanner(edition: Edition): string {
     "@media print{.pik-intern-banner{background:none;color:#000;border:3px solid #000}}</style>"
   );
 }
-
-export const INTERN_BANNER_TEXT = BANNER_TEXT;

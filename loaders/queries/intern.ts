@@ -78,9 +78,8 @@ export const internalView = (t: PublishedTable): string => `temp.intern_${t.name
 export async function createInternalViews(conn: DuckDBConnection): Promise<void> {
   for (const t of INTERNAL_TABLES) {
     const cols = publishedColumns(t).map((c) => `CAST(q.${c.name} AS ${c.sqlType}) AS ${c.name}`);
-    const source = t === buchungen ? "SELECT * FROM main.buchungen" : t.sql;
     await conn.run(
-      `CREATE OR REPLACE TEMP VIEW intern_${t.name} AS SELECT ${cols.join(", ")} FROM (${source}) AS q ORDER BY ${t.key.join(", ")}`,
+      `CREATE OR REPLACE TEMP VIEW intern_${t.name} AS SELECT ${cols.join(", ")} FROM (${t.sql}) AS q ORDER BY ${t.key.join(", ")}`,
     );
   }
 }
