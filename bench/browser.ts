@@ -5,7 +5,7 @@
  */
 import type { Browser } from "playwright-core";
 import { launch, settled } from "../test/site/harness.ts";
-import { serveGzip } from "./serve-gzip.ts";
+import { serve } from "../test/site/serve.ts";
 import { median, percentile, sumTransfers, type Transfer } from "./stats.ts";
 
 export interface PageWeight {
@@ -17,7 +17,7 @@ export interface PageWeight {
 
 /** Bytes each page transfers on first load with an empty cache (CDP encodedDataLength: headers + compressed body). */
 export async function measureWeights(siteDir: string, paths: readonly string[]): Promise<PageWeight[]> {
-  const site = await serveGzip(siteDir);
+  const site = await serve(siteDir, { gzip: true });
   const browser = await launch();
   try {
     const out: PageWeight[] = [];
@@ -135,7 +135,7 @@ async function interact(browser: Browser, base: string, s: Scenario, changes: nu
 }
 
 export async function measureInteractions(siteDir: string, changes = 50, rate = 4): Promise<Interaction[]> {
-  const site = await serveGzip(siteDir);
+  const site = await serve(siteDir, { gzip: true });
   const browser = await launch();
   try {
     const out: Interaction[] = [];

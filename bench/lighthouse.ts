@@ -7,7 +7,7 @@ import chromium from "@sparticuz/chromium";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
-import { serveGzip } from "./serve-gzip.ts";
+import { serve } from "../test/site/serve.ts";
 
 export interface LighthouseScore {
   a11yFailed: string[];
@@ -20,7 +20,7 @@ export interface LighthouseScore {
 }
 
 export async function measureLighthouse(siteDir: string, paths: readonly string[]): Promise<LighthouseScore[]> {
-  const site = await serveGzip(siteDir);
+  const site = await serve(siteDir, { gzip: true });
   const chromePath = process.env.CHROME_PATH ?? (await chromium.executablePath());
   const flags = [
     ...chromium.args.filter((a) => !["--single-process", "--no-zygote"].includes(a) && !a.startsWith("--headless")),

@@ -4,19 +4,9 @@
  * the README between markers; a test fails when the README is out of date.
  */
 import type { z } from "zod";
-import { columnMeta } from "../schema/columns.ts";
+import { columnMeta, KIND_DE } from "../schema/columns.ts";
 import { INPUT_TABLES } from "../schema/input-tables.ts";
 import { PUBLISHED_TABLES, publishedColumns } from "../queries/published.ts";
-
-const TYPE_DE: Record<string, string> = {
-  text: "Text",
-  int: "ganze Zahl",
-  dec: "Dezimalzahl",
-  date: "Datum",
-  bool: "ja/nein",
-  enum: "Auswahl",
-  ags: "Gemeindeschlüssel",
-};
 
 const cell = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
 
@@ -30,7 +20,7 @@ export function inputDictionary(): string {
       const s = schema as z.ZodType;
       const meta = columnMeta(s);
       const required = !s.isOptional();
-      const type = meta.kind === "enum" ? `Auswahl: ${((s.isOptional() ? (s as z.ZodOptional<z.ZodEnum>).unwrap() : s) as z.ZodEnum).options.map((o) => `\`${o}\``).join(", ")}` : TYPE_DE[meta.kind]!;
+      const type = meta.kind === "enum" ? `Auswahl: ${((s.isOptional() ? (s as z.ZodOptional<z.ZodEnum>).unwrap() : s) as z.ZodEnum).options.map((o) => `\`${o}\``).join(", ")}` : KIND_DE[meta.kind];
       out.push(`| \`${name}\` | ${required ? "ja" : "nein"} | ${cell(type)}${meta.unit ? ` (${meta.unit})` : ""} | ${cell(meta.definition)} |`);
     }
     if (t.key?.length) out.push("", `Schlüssel: ${t.key.map((k) => `\`${k}\``).join(" + ")} (eindeutig).`);

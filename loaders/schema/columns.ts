@@ -11,6 +11,17 @@ import { z } from "zod";
 
 export type ColumnKind = "text" | "int" | "dec" | "date" | "bool" | "enum" | "ags";
 
+/** The kinds' names in German: the README dictionary and /methodik say the same. */
+export const KIND_DE: Record<ColumnKind, string> = {
+  text: "Text",
+  int: "ganze Zahl",
+  dec: "Dezimalzahl",
+  date: "Datum",
+  bool: "ja/nein",
+  enum: "Auswahl",
+  ags: "Gemeindeschlüssel",
+};
+
 export interface ColumnMeta {
   kind: ColumnKind;
   /** DuckDB type of the column in the warehouse. */

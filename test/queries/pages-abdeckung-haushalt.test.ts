@@ -8,12 +8,9 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BEFUNDE_DDL, buildPublishedTables } from "../../loaders/queries/published.ts";
+import { fixtureWarehouse } from "../helpers/fixture-warehouse.ts";
 import { abdeckungKreise, abdeckungLand, stellenMix, stellenMixVeroeffentlicht } from "../../loaders/queries/pages/abdeckung.ts";
 import { haushaltBereiche, zahlungenKurven, zahlungenVergleich } from "../../loaders/queries/pages/haushalt.ts";
-import { inputTableDdl } from "../../loaders/schema/ddl.ts";
-import { INPUT_TABLES } from "../../loaders/schema/input-tables.ts";
-import { REF_KREISE_DDL } from "../../loaders/warehouse/kreise.ts";
 
 const Q = "Testdaten";
 
@@ -78,14 +75,7 @@ let instance: DuckDBInstance;
 let conn: DuckDBConnection;
 
 beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
-  conn = await instance.connect();
-  for (const s of ["eingang", "ref", "meta"]) await conn.run(`CREATE SCHEMA ${s}`);
-  for (const t of INPUT_TABLES) await conn.run(inputTableDdl(t));
-  await conn.run(REF_KREISE_DDL);
-  await conn.run(BEFUNDE_DDL);
-  await conn.run(FIXTURE);
-  await buildPublishedTables(conn);
+  ({ instance, conn } = await fixtureWarehouse(FIXTURE));
 });
 
 afterAll(() => {

@@ -9,14 +9,13 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureWarehouse } from "../helpers/fixture-warehouse.ts";
 import { inputFileCounts, writeDownloads } from "../../loaders/queries/pages/daten.ts";
 import { inputRules, PROGRAMMZAHLEN, publishedDefinitions, QUELLEN, sampleData } from "../../loaders/queries/pages/methodik.ts";
-import { BEFUNDE_DDL, buildPublishedTables, PUBLISHED_TABLES } from "../../loaders/queries/published.ts";
-import { inputTableDdl } from "../../loaders/schema/ddl.ts";
+import { PUBLISHED_TABLES } from "../../loaders/queries/published.ts";
 import { INPUT_TABLES } from "../../loaders/schema/input-tables.ts";
 import { buildReleaseManifest, footerHtml, softwareVersion } from "../../loaders/site/release.ts";
 import type { BuildInfo } from "../../loaders/warehouse/build.ts";
-import { REF_KREISE_DDL } from "../../loaders/warehouse/kreise.ts";
 
 const FIXTURE = `
 INSERT INTO ref.kreise VALUES
@@ -42,14 +41,7 @@ let conn: DuckDBConnection;
 let dir: string;
 
 beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
-  conn = await instance.connect();
-  for (const s of ["eingang", "ref", "meta"]) await conn.run(`CREATE SCHEMA ${s}`);
-  for (const t of INPUT_TABLES) await conn.run(inputTableDdl(t));
-  await conn.run(REF_KREISE_DDL);
-  await conn.run(BEFUNDE_DDL);
-  await conn.run(FIXTURE);
-  await buildPublishedTables(conn);
+  ({ instance, conn } = await fixtureWarehouse(FIXTURE));
   dir = mkdtempSync(join(tmpdir(), "pik-daten-test-"));
 });
 

@@ -9,11 +9,8 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BEFUNDE_DDL, buildPublishedTables } from "../../loaders/queries/published.ts";
+import { fixtureWarehouse } from "../helpers/fixture-warehouse.ts";
 import { bezugCte, kreisprofile, type Kennzahl, type Kreisprofil } from "../../loaders/queries/pages/kreisprofil.ts";
-import { inputTableDdl } from "../../loaders/schema/ddl.ts";
-import { INPUT_TABLES } from "../../loaders/schema/input-tables.ts";
-import { REF_KREISE_DDL } from "../../loaders/warehouse/kreise.ts";
 
 const Q = "Destatis (Testdaten)";
 const FIXTURE = `
@@ -84,14 +81,7 @@ const summary = (ags: string, key: string) => {
 };
 
 beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
-  conn = await instance.connect();
-  for (const s of ["eingang", "ref", "meta"]) await conn.run(`CREATE SCHEMA ${s}`);
-  for (const t of INPUT_TABLES) await conn.run(inputTableDdl(t));
-  await conn.run(REF_KREISE_DDL);
-  await conn.run(BEFUNDE_DDL);
-  await conn.run(FIXTURE);
-  await buildPublishedTables(conn);
+  ({ instance, conn } = await fixtureWarehouse(FIXTURE));
   profile = await kreisprofile(conn, { stand: "2021-06-30" });
 });
 

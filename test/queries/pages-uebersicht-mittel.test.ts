@@ -10,12 +10,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BEFUNDE_DDL, buildPublishedTables } from "../../loaders/queries/published.ts";
+import { fixtureWarehouse } from "../helpers/fixture-warehouse.ts";
 import { featureAgs, kreisGeo, mittel, rewind, type MittelDaten } from "../../loaders/queries/pages/mittel.ts";
 import { latestCompleteYear, uebersicht } from "../../loaders/queries/pages/uebersicht.ts";
-import { inputTableDdl } from "../../loaders/schema/ddl.ts";
-import { INPUT_TABLES } from "../../loaders/schema/input-tables.ts";
-import { REF_KREISE_DDL } from "../../loaders/warehouse/kreise.ts";
 // @ts-expect-error plain JS module of the site
 import { auswahl, kreisLabels, pick } from "../../src/components/mittel-auswahl.js";
 
@@ -97,14 +94,7 @@ let instance: DuckDBInstance;
 let conn: DuckDBConnection;
 
 beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
-  conn = await instance.connect();
-  for (const s of ["eingang", "ref", "meta"]) await conn.run(`CREATE SCHEMA ${s}`);
-  for (const t of INPUT_TABLES) await conn.run(inputTableDdl(t));
-  await conn.run(REF_KREISE_DDL);
-  await conn.run(BEFUNDE_DDL);
-  await conn.run(FIXTURE);
-  await buildPublishedTables(conn);
+  ({ instance, conn } = await fixtureWarehouse(FIXTURE));
 });
 
 afterAll(() => {

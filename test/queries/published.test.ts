@@ -6,17 +6,14 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureWarehouse } from "../helpers/fixture-warehouse.ts";
 import {
-  BEFUNDE_DDL,
   EINWOHNER_QUELLE_EINGABE,
   HELPER_VIEWS,
   PUBLISHED_TABLES,
   buildPublishedTables,
   publishedColumns,
 } from "../../loaders/queries/published.ts";
-import { inputTableDdl } from "../../loaders/schema/ddl.ts";
-import { INPUT_TABLES } from "../../loaders/schema/input-tables.ts";
-import { REF_KREISE_DDL } from "../../loaders/warehouse/kreise.ts";
 
 const REF_QUELLE = "Destatis GV-ISys 31.12.2018 (Testdaten)";
 
@@ -95,14 +92,7 @@ let conn: DuckDBConnection;
 const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson();
 
 beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:");
-  conn = await instance.connect();
-  for (const s of ["eingang", "ref", "meta"]) await conn.run(`CREATE SCHEMA ${s}`);
-  for (const t of INPUT_TABLES) await conn.run(inputTableDdl(t));
-  await conn.run(REF_KREISE_DDL);
-  await conn.run(BEFUNDE_DDL);
-  await conn.run(FIXTURE);
-  await buildPublishedTables(conn);
+  ({ instance, conn } = await fixtureWarehouse(FIXTURE));
 });
 
 afterAll(() => {

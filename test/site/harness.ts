@@ -10,43 +10,16 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import chromium from "@sparticuz/chromium";
-import { createReadStream, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { extname, join, normalize, relative } from "node:path";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { chromium as playwright, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { warehouseFromEnv } from "../../loaders/warehouse/build.ts";
 import { SITE_OUT } from "./global-setup.ts";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".csv": "text/csv",
-  ".arrow": "application/vnd.apache.arrow.file",
-  ".zip": "application/zip",
-};
+import { serve } from "./serve.ts";
 
-/** Static server for a Framework build: `/mittel` → mittel.html, like a real web server. */
-export async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    else if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
-    if (!existsSync(file)) return void res.writeHead(404).end("not found");
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
-}
+export { serve };
 
 export async function launch(): Promise<Browser> {
   const executablePath = process.env.CHROME_PATH ?? (await chromium.executablePath());

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
-import { columnMeta } from "../../schema/columns.ts";
+import { columnMeta, KIND_DE } from "../../schema/columns.ts";
 import { INPUT_TABLES } from "../../schema/input-tables.ts";
 import { HELPER_VIEWS, PUBLISHED_TABLES, publishedColumns, type PublishedColumn, type PublishedTable } from "../published.ts";
 
@@ -37,16 +37,6 @@ const describe = (t: PublishedTable, hilfssicht: boolean): MethodikTable => ({
 export function publishedDefinitions(): MethodikTable[] {
   return [...PUBLISHED_TABLES.map((t) => describe(t, false)), ...HELPER_VIEWS.map((t) => describe(t, true))];
 }
-
-const TYPE_DE: Record<string, string> = {
-  text: "Text",
-  int: "ganze Zahl",
-  dec: "Dezimalzahl",
-  date: "Datum",
-  bool: "ja/nein",
-  enum: "Auswahl",
-  ags: "Gemeindeschlüssel",
-};
 
 export interface InputColumnDoc {
   name: string;
@@ -82,7 +72,7 @@ export function inputRules(): InputTableDoc[] {
         name,
         label: m.label,
         pflicht: !s.isOptional(),
-        typ: TYPE_DE[m.kind] ?? m.kind,
+        typ: KIND_DE[m.kind],
         unit: m.unit ?? null,
         definition: m.definition,
         personenbezogen: m.personal === true,

@@ -6,6 +6,8 @@
  * Findings carry raw input values: the page renders every one of them as text.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import type { Finding } from "../../validate/finding.ts";
+import type { FileSummary } from "../../validate/index.ts";
 
 type Row = Record<string, unknown>;
 
@@ -19,30 +21,11 @@ export const CROSS_TABLE_RULES = ["auszahlung_ueber_bewilligung", "vzae_ueber_be
 /** At most this many findings go to the page (the published table pruefbericht has all). */
 export const MAX_BEFUNDE = 5000;
 
-export interface Datei {
-  datei: string;
-  tabelle: string;
-  format: string;
-  kodierung: string | null;
-  trennzeichen: string | null;
-  kopfzeile: number | null;
-  gelesen: number;
-  akzeptiert: number;
-  abgelehnt: number;
-  warnungen: number;
-  leerzeilen: number;
-  fehler: number;
-}
+/** A file's counts as the validator recorded them (meta.dateien), with its errors. */
+export type Datei = FileSummary & { fehler: number };
 
-export interface Befund {
-  datei: string;
-  zeile: number | null;
-  spalte: string | null;
-  wert: string | null;
-  regel: string;
-  meldung: string;
-  schwere: "fehler" | "warnung";
-}
+/** A finding, as in the published table pruefbericht. */
+export type Befund = Finding;
 
 export interface KreisQualitaet {
   kreis_ags: string;

@@ -1,8 +1,10 @@
 /**
- * Static server for a built site that compresses like a production web server
- * (nginx `gzip on` with the usual text types, level 6): HTML, JS, CSS, JSON,
- * CSV and SVG go out gzip-compressed; already compressed formats (ZIP, XLSX,
- * Parquet, PNG) as they are. Page weight is measured against this server.
+ * Static server for a Framework build on 127.0.0.1, like a real web server:
+ * `/mittel` → mittel.html. The browser tests use it plain; the benchmark
+ * (`gzip: true`) compresses like a production server (nginx `gzip on` with the
+ * usual text types, level 6): HTML, JS, CSS, JSON, CSV and SVG gzip-compressed,
+ * already compressed formats (ZIP, XLSX, Parquet, PNG) as they are. Page weight
+ * is measured against that.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -23,7 +25,7 @@ const TYPES: Record<string, [type: string, compress: boolean]> = {
   ".parquet": ["application/vnd.apache.parquet", false],
 };
 
-export async function serveGzip(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(root: string, { gzip: compressing = false } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const cache = new Map<string, Buffer>();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
@@ -33,7 +35,7 @@ export async function serveGzip(root: string): Promise<{ url: string; close: () 
     else if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
     if (!existsSync(file)) return void res.writeHead(404).end("not found");
     const [type, compress] = TYPES[extname(file)] ?? ["application/octet-stream", false];
-    const gzip = compress && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+    const gzip = compressing && compress && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     let body: Buffer = readFileSync(file);
     if (gzip) {
       const hit = cache.get(file);
