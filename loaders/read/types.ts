@@ -32,6 +32,8 @@ export interface RawRows {
   encoding?: TextEncoding;
   /** Detected delimiter (CSV only). */
   delimiter?: ";" | ",";
+  /** The worksheet the table was read from (XLSX only); findings name it. */
+  blatt?: string;
   /** Header cells as written in the file (trimmed). */
   header: string[];
   /** 1-based line (CSV) or sheet row (XLSX) of the header. */

@@ -20,11 +20,15 @@ type CellValue = ExcelJS.CellValue;
  * the German thousands notation "2.125" = 2125), dates as `YYYY-MM-DD`, formulas as their cached
  * result (never the formula), rich text and hyperlinks as their text, errors as
  * `#DIV/0!` etc. `null` for an empty cell.
+ *
+ * A number is taken at Excel's precision, 15 significant digits, because that is
+ * what the person sees in the cell: `=12000-12345,67` stores -345.6700000000001
+ * and shows -345,67. Text cells are not rounded (what a person typed stays strict).
  */
 export function cellText(value: CellValue | undefined): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return value === "" ? null : value;
-  if (typeof value === "number") return Number.isFinite(value) ? String(value).replace(".", ",") : null;
+  if (typeof value === "number") return Number.isFinite(value) ? excelNumber(value).replace(".", ",") : null;
   if (typeof value === "boolean") return value ? "true" : "false";
   if (value instanceof Date) return isoDate(value);
   if (typeof value !== "object") return null;
@@ -41,6 +45,21 @@ export function cellText(value: CellValue | undefined): string | null {
     return null;
   }
   return null;
+}
+
+/** A double as Excel displays it: at most 15 significant digits, shortest form. */
+export function excelNumber(n: number): string {
+  return String(Number(n.toPrecision(15)));
+}
+
+/**
+ * The value of a cell with a formula replaced by its cached result. exceljs's
+ * `cell.value` drops a falsy result (`{ formula }` without `result` for 0 or
+ * FALSE), while `cell.result` keeps it; an empty-string result stays empty.
+ */
+function cellValue(cell: ExcelJS.Cell): CellValue | undefined {
+  if (cell.type === ExcelJS.ValueType.Formula) return cell.result as CellValue | undefined;
+  return cell.value;
 }
 
 const richText = (parts: readonly ExcelJS.RichText[]): string | null => parts.map((p) => p.text).join("") || null;
@@ -72,7 +91,7 @@ function rowTexts(row: ExcelJS.Row): (string | null)[] {
   row.eachCell({ includeEmpty: false }, (cell, col) => {
     // Only the top-left cell of a merged range holds the value (as in a CSV export of the sheet).
     if (cell.type === ExcelJS.ValueType.Merge) return;
-    const text = cellText(cell.value);
+    const text = cellText(cellValue(cell));
     if (text !== null) out[col - 1] = text;
   });
   for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
@@ -92,58 +111,21 @@ export async function readXlsx(req: ReadRequest): Promise<ReadResult> {
   } catch {
     return unreadable(`Die Datei ist keine gültige XLSX-Datei (${await whatItIs(req.path)}).`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return unreadable("Die Datei enthält kein Tabellenblatt.");
+  if (workbook.worksheets.length === 0) return unreadable("Die Datei enthält kein Tabellenblatt.");
 
-  let header: string[] | null = null;
-  let headerLine = 0;
-  const preview: string[] = [];
-  const zeilen: number[] = [];
-  const data: (string | null)[][] = [];
-  const malformed: Finding[] = [];
-
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const texts = rowTexts(row);
-    if (texts.every((t) => t === null)) return;
-    if (!header) {
-      const cells = texts.map((t) => (t ?? "").trim());
-      if (preview.length < 3) preview.push(cells.filter((c) => c !== "").join(" | "));
-      if (req.isHeader(cells)) {
-        header = cells;
-        headerLine = rowNumber;
-      }
-      return;
-    }
-    const n = header.length;
-    const beyond = texts.findIndex((t, i) => i >= n && t !== null);
-    if (beyond !== -1) {
-      malformed.push({
-        datei,
-        zeile: rowNumber,
-        spalte: columnLetter(beyond + 1),
-        wert: truncate(texts[beyond] ?? "", 200),
-        regel: "zeile_spaltenzahl",
-        meldung: `Wert außerhalb der Kopfzeile in Spalte ${columnLetter(beyond + 1)} (die Kopfzeile reicht bis Spalte ${columnLetter(n)}). Die Zeile wird nicht gelesen.`,
-        schwere: "fehler",
-      });
-      return;
-    }
-    zeilen.push(rowNumber);
-    data.push(texts);
-  });
-
-  const found = header as string[] | null;
-  if (!found) {
-    const shown = preview.map((p) => `„${truncate(p, 80)}“`).join(", ");
-    return {
-      datei,
-      finding: fileFinding(
-        datei,
-        "kopfzeile_fehlt",
-        `${datei}: Keine Kopfzeile mit den erforderlichen Spalten gefunden (erste Zeilen: ${shown || "keine"}).`,
-      ),
-    };
+  // Hidden and very hidden sheets are never read: a person does not see them in the workbook.
+  const scans = workbook.worksheets.map((sheet) => ({
+    sheet,
+    scan: sheet.state === "visible" ? scanSheet(sheet, req) : null,
+  }));
+  const withHeader = scans.filter((s) => s.scan?.header);
+  if (withHeader.length !== 1) {
+    const regel = withHeader.length === 0 ? "kopfzeile_fehlt" : "kopfzeile_mehrfach";
+    return { datei, finding: fileFinding(datei, regel, `${datei}: ${sheetReport(scans, withHeader.length)}`) };
   }
+  const chosen = withHeader[0]!;
+  const { header: found, headerLine, zeilen, data, malformed } = chosen.scan!;
+  if (!found) throw new Error("unreachable: a sheet with header has a header");
 
   const table = uniqueName(req.stageName, "xlsx");
   await stage(req, table, found.length, zeilen, data);
@@ -153,6 +135,7 @@ export async function readXlsx(req: ReadRequest): Promise<ReadResult> {
   const rows: RawRows = {
     datei,
     format: "xlsx",
+    blatt: chosen.sheet.name,
     header: found,
     headerLine,
     relation: `(SELECT ${cols} FROM ${qualified} ORDER BY zeile)`,
@@ -172,6 +155,71 @@ export async function readXlsx(req: ReadRequest): Promise<ReadResult> {
     },
   };
   return rows;
+}
+
+/** One worksheet read up to its end: the header (if any) and the rows after it. */
+interface SheetScan {
+  header: string[] | null;
+  headerLine: number;
+  /** The first non-empty rows before a header was found, for the message when none is. */
+  preview: string[];
+  zeilen: number[];
+  data: (string | null)[][];
+  malformed: Finding[];
+}
+
+function scanSheet(sheet: ExcelJS.Worksheet, req: ReadRequest): SheetScan {
+  const out: SheetScan = { header: null, headerLine: 0, preview: [], zeilen: [], data: [], malformed: [] };
+  const blatt = sheet.name;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const texts = rowTexts(row);
+    if (texts.every((t) => t === null || t.trim() === "")) return;
+    if (!out.header) {
+      const cells = texts.map((t) => (t ?? "").trim());
+      if (out.preview.length < 3) out.preview.push(cells.filter((c) => c !== "").join(" | "));
+      if (req.isHeader(cells)) {
+        out.header = cells;
+        out.headerLine = rowNumber;
+      }
+      return;
+    }
+    const n = out.header.length;
+    const beyond = texts.findIndex((t, i) => i >= n && t !== null);
+    if (beyond !== -1) {
+      out.malformed.push({
+        datei: req.datei,
+        zeile: rowNumber,
+        spalte: columnLetter(beyond + 1),
+        wert: truncate(texts[beyond] ?? "", 200),
+        regel: "zeile_spaltenzahl",
+        meldung: `Blatt „${blatt}“: Wert außerhalb der Kopfzeile in Spalte ${columnLetter(beyond + 1)} (die Kopfzeile reicht bis Spalte ${columnLetter(n)}). Die Zeile wird nicht gelesen.`,
+        schwere: "fehler",
+      });
+      return;
+    }
+    out.zeilen.push(rowNumber);
+    out.data.push(texts);
+  });
+  return out;
+}
+
+/**
+ * Why no single sheet could be taken: each sheet by name with what was found
+ * on it, so that the user knows which sheet to fix, delete or hide.
+ */
+function sheetReport(scans: readonly { sheet: ExcelJS.Worksheet; scan: SheetScan | null }[], found: number): string {
+  const parts = scans.map(({ sheet, scan }) => {
+    const name = `Blatt „${sheet.name}“`;
+    if (!scan) return `${name}: ausgeblendet, nicht gelesen`;
+    if (scan.header) return `${name}: Kopfzeile in Zeile ${scan.headerLine}`;
+    const shown = scan.preview.map((p) => `„${truncate(p, 80)}“`).join(", ");
+    return `${name}: keine Kopfzeile (erste Zeilen: ${shown || "keine"})`;
+  });
+  const lead =
+    found === 0
+      ? "Keine Kopfzeile mit den erforderlichen Spalten gefunden, auf keinem sichtbaren Tabellenblatt."
+      : "Die Kopfzeile der Tabelle steht auf mehreren sichtbaren Tabellenblättern; es ist nicht klar, welches gilt. Bitte nur ein Blatt mit der Tabelle behalten (oder die anderen ausblenden).";
+  return `${lead} ${parts.join("; ")}.`;
 }
 
 /** Creates the temporary table and appends the rows (the Appender is DuckDB's fast path). */

@@ -205,6 +205,8 @@ export async function finishValidation(staging: Staging): Promise<ValidationResu
         FROM ${bt} b LEFT JOIN zeilen z USING (ord)
         WHERE b.regel <> 'datei_abgelehnt' ORDER BY z.zeile, b.spalte`)
     ).getRows();
+    // An XLSX row number means nothing without its sheet (a workbook may hold several).
+    const sheet = s.raw.blatt === undefined ? "" : `Blatt „${s.raw.blatt}“: `;
     for (const [zeile, spalte, wert, regel, meldung, schwere] of rows) {
       findings.push({
         datei: s.summary.datei,
@@ -212,7 +214,7 @@ export async function finishValidation(staging: Staging): Promise<ValidationResu
         spalte: spalte as string | null,
         wert: wert as string | null,
         regel: regel as string,
-        meldung: resolveLinePlaceholders(String(meldung), lines),
+        meldung: sheet + resolveLinePlaceholders(String(meldung), lines),
         schwere: schwere as Finding["schwere"],
       });
     }

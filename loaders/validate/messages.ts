@@ -22,6 +22,8 @@ export const de = {
   bereich_min: "„{wert}“ ist kleiner als der Mindestwert {grenze}.",
   bereich_gt: "„{wert}“ muss größer als {grenze} sein.",
   bereich_max: "„{wert}“ ist größer als der Höchstwert {grenze}.",
+  datum_uhrzeit: "„{wert}“ enthält eine Uhrzeit; in dieser Spalte ist nur ein Datum erlaubt (eine Uhrzeit 00:00 wird ignoriert).",
+  datum_jahr: "„{wert}“ hat eine zweistellige Jahreszahl; bitte das Jahr vierstellig schreiben (z. B. 01.06.2017).",
   datum_bereich: "Datum „{wert}“ ist unplausibel (zulässig {von} bis {bis}).",
   ags_fuehrende_null: "Gemeindeschlüssel „{wert}“ ohne führende Null: als 0{wert} gelesen.",
   kreis_unbekannt: "Der Kreisteil des Gemeindeschlüssels „{wert}“ ist keiner der 44 Stadt- und Landkreise Baden-Württembergs.",

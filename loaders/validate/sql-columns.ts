@@ -56,15 +56,36 @@ export const trimmed = (cell: string) =>
   `CASE WHEN ${cell} = '' OR starts_with(${cell}, ' ') OR ends_with(${cell}, ' ') OR contains(${cell}, chr(9)) OR contains(${cell}, chr(160))
     THEN NULLIF(trim(${cell}, ' \t\u00a0'), '') ELSE ${cell} END`;
 
-/** German and plain notations of a decimal, reduced to `-1234.56` (NULL if neither). */
+/**
+ * Thousands separators other than `.` that German software writes: no-break
+ * space (Excel, Intl), narrow no-break space and thin space (DIN 5008).
+ */
+const SPACES = "\u00a0\u202f\u2009";
+
+/**
+ * German and plain notations of a decimal, reduced to `-1234.56` (NULL if neither).
+ * Two spellings are first brought to the plain German one: thousands groups
+ * separated by one of SPACES (`400 000,00`), and the trailing minus of SAP and
+ * other ERP exports (`4.100,50-` is −4.100,50).
+ */
 const normalizeDecimal = (raw: string) => {
-  const s = `trim(replace(replace(${raw}, '€', ''), 'EUR', ''))`;
+  const bare = `trim(replace(replace(${raw}, '€', ''), 'EUR', ''), ' ${SPACES}')`;
+  const signed = `CASE WHEN regexp_full_match(${bare}, '[0-9][0-9.,${SPACES}]*-') THEN '-' || rtrim(${bare}, '-') ELSE ${bare} END`;
+  const s = `(CASE WHEN regexp_full_match(${signed}, '[+-]?[0-9]{1,3}([${SPACES}][0-9]{3})+(,[0-9]+)?')
+      THEN regexp_replace(${signed}, '[${SPACES}]', '', 'g') ELSE ${signed} END)`;
   return `CASE
       WHEN regexp_full_match(${s}, '[+-]?([0-9]+|[0-9]{1,3}(\\.[0-9]{3})+),[0-9]+') THEN replace(replace(${s}, '.', ''), ',', '.')
       WHEN regexp_full_match(${s}, '[+-]?[1-9][0-9]{0,2}(\\.[0-9]{3})+') THEN replace(${s}, '.', '')
       WHEN regexp_full_match(${s}, '[+-]?[0-9]+(\\.[0-9]+)?') THEN ${s}
     END`;
 };
+
+const GERMAN_DATE = "[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}";
+const ISO_DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+/** Midnight, with or without seconds and fractions (`00:00`, `00:00:00`, `00:00:00.000`). */
+const ZERO_TIME = "00:00(:00(\\.0+)?)?";
+/** Any clock time after a date (a space before it, or ISO's `T`). */
+const ANY_TIME = " ?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?";
 
 const decimalPlaces = (normalized: string) =>
   `CASE WHEN contains(${normalized}, '.') THEN length(${normalized}) - strpos(${normalized}, '.') ELSE 0 END`;
@@ -151,12 +172,25 @@ export function columnSql(name: string, schema: z.ZodType): ColumnSql {
       const german = (iso: string) => iso.split("-").reverse().join(".");
       return {
         ...base,
+        // A zero time is what pandas, databases and LibreOffice append to a date: it is that date.
         parse: (raw) => `CASE
-            WHEN regexp_full_match(${raw}, '[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}') THEN try_strptime(${raw}, '%d.%m.%Y')::DATE
-            WHEN regexp_full_match(${raw}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(${raw} AS DATE)
+            WHEN regexp_full_match(${raw}, '${GERMAN_DATE}') THEN try_strptime(${raw}, '%d.%m.%Y')::DATE
+            WHEN regexp_full_match(${raw}, '${ISO_DATE}') THEN TRY_CAST(${raw} AS DATE)
+            WHEN regexp_full_match(${raw}, '${GERMAN_DATE} ${ZERO_TIME}') THEN try_strptime(split_part(${raw}, ' ', 1), '%d.%m.%Y')::DATE
+            WHEN regexp_full_match(${raw}, '${ISO_DATE}[T ]${ZERO_TIME}') THEN TRY_CAST(left(${raw}, 10) AS DATE)
           END`,
         checks: (raw, _text, parsed) => [
           ...requiredCheck(raw),
+          {
+            regel: "datum_uhrzeit",
+            violation: `${raw} IS NOT NULL AND ${parsed} IS NULL AND regexp_full_match(${raw}, '(${GERMAN_DATE}|${ISO_DATE}[T ]?)${ANY_TIME}')`,
+            message: msg(de.datum_uhrzeit),
+          },
+          {
+            regel: "datum_jahr",
+            violation: `${raw} IS NOT NULL AND ${parsed} IS NULL AND regexp_full_match(${raw}, '[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{2}')`,
+            message: msg(de.datum_jahr),
+          },
           typeCheck(raw, parsed),
           {
             regel: "datum_bereich",

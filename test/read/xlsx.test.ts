@@ -22,7 +22,10 @@ describe("cellText", () => {
     expect(cellText(1234.56)).toBe("1234,56");
     expect(cellText(2.125)).toBe("2,125");
     expect(cellText(-7)).toBe("-7");
-    expect(cellText(0.1 + 0.2)).toBe("0,30000000000000004");
+    // Excel's precision: 15 significant digits, as the cell shows the value.
+    expect(cellText(0.1 + 0.2)).toBe("0,3");
+    expect(cellText(12000 - 12345.67)).toBe("-345,67");
+    expect(cellText(123456789012345.6)).toBe("123456789012346");
     expect(cellText(-0)).toBe("0");
     expect(cellText(1e21)).toBe("1e+21");
     expect(cellText(true)).toBe("true");
@@ -127,37 +130,82 @@ describe("XLSX reader", () => {
         spalte: "E",
         wert: "Notiz",
         regel: "zeile_spaltenzahl",
-        meldung: "Wert außerhalb der Kopfzeile in Spalte E (die Kopfzeile reicht bis Spalte C). Die Zeile wird nicht gelesen.",
+        meldung: "Blatt „Daten“: Wert außerhalb der Kopfzeile in Spalte E (die Kopfzeile reicht bis Spalte C). Die Zeile wird nicht gelesen.",
         schwere: "fehler",
       },
     ]);
     await rows.dispose();
   });
 
-  it("reads the first worksheet only, and stages into a temp table that dispose() drops", async () => {
+  it("reads the one visible sheet with the header, skipping info and hidden sheets; dispose() drops the temp table", async () => {
     const bytes = await xlsxBytes((ws, wb) => {
-      ws.getRow(1).values = ["a", "b", "c"];
-      ws.getRow(2).values = ["erstes", "Blatt", "x"];
-      const other = wb.addWorksheet("Andere");
-      other.getRow(1).values = ["a", "b", "c"];
-      other.getRow(2).values = ["zweites", "Blatt", "y"];
+      // "Daten" comes first from xlsxBytes; make it an info sheet without the header.
+      ws.name = "Hinweise";
+      ws.getRow(1).values = ["Bitte Blatt Daten beachten"];
+      const hidden = wb.addWorksheet("Alt", { state: "hidden" });
+      hidden.getRow(1).values = ["a", "b", "c"];
+      hidden.getRow(2).values = ["verstecktes", "Blatt", "v"];
+      const veryHidden = wb.addWorksheet("Intern", { state: "veryHidden" });
+      veryHidden.getRow(1).values = ["a", "b", "c"];
+      const data = wb.addWorksheet("Daten");
+      data.getRow(1).values = ["a", "b", "c"];
+      data.getRow(2).values = ["drittes", "Blatt", "x"];
     });
-    const rows = expectRows(await read(ctx, "zwei-blaetter.xlsx", bytes));
-    expect(await materialize(ctx, rows)).toEqual([["erstes", "Blatt", "x"]]);
+    const rows = expectRows(await read(ctx, "mehrere-blaetter.xlsx", bytes));
+    expect(rows.blatt).toBe("Daten");
+    expect(await materialize(ctx, rows)).toEqual([["drittes", "Blatt", "x"]]);
     await rows.dispose();
     await expect(ctx.con.run(`SELECT * FROM ${rows.relation}`)).rejects.toThrow();
   });
 
-  it("a sheet without the header lists its first rows", async () => {
-    const bytes = await xlsxBytes((ws) => {
+  it("refuses a workbook whose header is on two visible sheets, naming both", async () => {
+    const bytes = await xlsxBytes((ws, wb) => {
+      ws.getRow(1).values = ["a", "b", "c"];
+      ws.getRow(2).values = ["erstes", "Blatt", "x"];
+      const other = wb.addWorksheet("Andere");
+      other.getRow(3).values = ["a", "b", "c"];
+      other.getRow(4).values = ["zweites", "Blatt", "y"];
+    });
+    const { finding } = expectUnreadable(await read(ctx, "zwei-blaetter.xlsx", bytes));
+    expect(finding).toMatchObject({ regel: "kopfzeile_mehrfach", zeile: null, schwere: "fehler" });
+    expect(finding.meldung).toBe(
+      "zwei-blaetter.xlsx: Die Kopfzeile der Tabelle steht auf mehreren sichtbaren Tabellenblättern; es ist nicht klar, " +
+        "welches gilt. Bitte nur ein Blatt mit der Tabelle behalten (oder die anderen ausblenden). " +
+        "Blatt „Daten“: Kopfzeile in Zeile 1; Blatt „Andere“: Kopfzeile in Zeile 3.",
+    );
+  });
+
+  it("a workbook without the header lists each sheet with its first rows", async () => {
+    const bytes = await xlsxBytes((ws, wb) => {
       ws.getRow(2).values = ["Titel"];
       ws.getRow(3).values = ["x", "y"];
+      const hidden = wb.addWorksheet("Versteckt", { state: "hidden" });
+      hidden.getRow(1).values = ["a", "b", "c"];
     });
     const { finding } = expectUnreadable(await read(ctx, "ohne-kopf.xlsx", bytes));
     expect(finding).toMatchObject({ regel: "kopfzeile_fehlt", zeile: null, schwere: "fehler" });
     expect(finding.meldung).toBe(
-      "ohne-kopf.xlsx: Keine Kopfzeile mit den erforderlichen Spalten gefunden (erste Zeilen: „Titel“, „x | y“).",
+      "ohne-kopf.xlsx: Keine Kopfzeile mit den erforderlichen Spalten gefunden, auf keinem sichtbaren Tabellenblatt. " +
+        "Blatt „Daten“: keine Kopfzeile (erste Zeilen: „Titel“, „x | y“); Blatt „Versteckt“: ausgeblendet, nicht gelesen.",
     );
+  });
+
+  it("takes a formula's cached result, also 0, FALSE and an empty string", async () => {
+    const bytes = await xlsxBytes((ws) => {
+      ws.getRow(1).values = ["a", "b", "c"];
+      ws.getRow(2).values = [
+        { formula: "1-1", result: 0 },
+        { formula: "1=2", result: false },
+        { formula: '""', result: "" },
+      ];
+      ws.getRow(3).values = [{ formula: "12000-12345.67", result: 12000 - 12345.67 }, "x", "y"];
+    });
+    const rows = expectRows(await read(ctx, "formeln.xlsx", bytes));
+    expect(await materialize(ctx, rows)).toEqual([
+      ["0", "false", null],
+      ["-345,67", "x", "y"],
+    ]);
+    await rows.dispose();
   });
 });
 
