@@ -278,8 +278,8 @@ function csvRows(src: CsvSource): RawRows {
 
     async malformed() {
       const all = await loadRejects();
-      // A line of nothing but spaces is a blank line to the user, not a broken record.
-      const real = all.filter((r) => trimLineBreaks(r.csvLine).trim() !== "");
+      // A line of nothing but spaces and delimiters (`;;;` however many) is a blank line to the user, not a broken record.
+      const real = all.filter((r) => !isBlankRecord(trimLineBreaks(r.csvLine), header.delimiter));
       if (real.length === 0) return [];
       const { positionLines } = await locate();
       return real.map((r) => {
@@ -357,6 +357,17 @@ function rejectFinding(datei: string, header: HeaderFound, r: RejectRow, zeile: 
 
 const columnName = (header: HeaderFound, idx: number | null): string | null =>
   idx === null ? null : (header.cells[idx] ?? null);
+
+/**
+ * A record whose every field is empty (or spaces, or `""`), whatever its number
+ * of delimiters: spreadsheets write `;;;` for an empty row, and a row of the
+ * wrong length with nothing in it hides no data. DuckDB returns such a record
+ * as an all-NULL row when it has the header's field count (the validator counts
+ * it as blank) and rejects it otherwise; this keeps the two alike.
+ */
+export function isBlankRecord(raw: string, delimiter: string): boolean {
+  return splitRecordText(raw, delimiter).every((cell) => cell.trim() === "");
+}
 
 /** DuckDB's `csv_line` carries the line breaks around the record. */
 const trimLineBreaks = (s: string): string => s.replace(/^[\r\n]+|[\r\n]+$/g, "");

@@ -151,10 +151,17 @@ export async function stageRows(
           replace(${sqlString(c.warning.message)}, '{wert}', coalesce(${rawName(c)}, '')), 'warnung'
         FROM ${st} WHERE NOT leer AND ${warnName(c)}`);
   }
-  for (const r of table.rowRules)
+  for (const r of table.rowRules) {
+    // A rule over a value that could not be read would only echo that cell's finding
+    // (an unreadable bescheid_datum is not also a missing one): one finding per wrong cell.
+    const unread = cols
+      .filter((c) => new RegExp(`\\b${c.name}\\b`).test(r.violation))
+      .map((c) => ` AND ${errName(c)} IS NULL`)
+      .join("");
     parts.push(`SELECT rowid, ${sqlString(r.column)}, ${rawName({ name: r.column } as ColumnSql)}, ${sqlString(r.id)},
         replace(${sqlString(fill(r.message, { spalte: r.column, wert: "{wert}" }))}, '{wert}', coalesce(${rawName({ name: r.column } as ColumnSql)}, '')), 'fehler'
-      FROM ${st} WHERE NOT leer AND ${ruleName(r.id)}`);
+      FROM ${st} WHERE NOT leer AND ${ruleName(r.id)}${unread}`);
+  }
   for (const k of corrections)
     parts.push(`SELECT rowid, ${sqlString(k.column)}, ${rawName({ name: k.column } as ColumnSql)}, ${sqlString(k.id)},
         replace(${sqlString(k.message)}, '{wert}', coalesce(${rawName({ name: k.column } as ColumnSql)}, '')), 'warnung'
