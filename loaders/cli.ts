@@ -59,6 +59,13 @@ function reportIngest(outcome: IngestOutcome, all: boolean): number {
     return 0;
   }
   console.log(formatReport(outcome.validation, all ? Infinity : 50));
+  if (outcome.status === "refused" && outcome.emptyTables?.length) {
+    const lines = outcome.emptyTables.map((e) => `  ${e.tabelle}: ${e.grund}`).join("\n");
+    console.log(
+      `\nNichts veröffentlicht: Diese Tabellen hätten keine einzige übernommene Zeile – auch mit --allow-rejects wird so kein Release veröffentlicht:\n${lines}`,
+    );
+    return 1;
+  }
   if (outcome.status === "refused") {
     console.log(
       "\nNichts veröffentlicht: Die Eingabe enthält Fehler. Korrigieren oder mit --allow-rejects nur die übernommenen Zeilen veröffentlichen.",

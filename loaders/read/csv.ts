@@ -20,6 +20,9 @@ import {
   sniffNotText,
   splitRecordText,
   transcodeToUtf8,
+  transcodeUtf16ToUtf8,
+  utf16Bom,
+  type Delimiter,
   type HeaderFound,
 } from "./detect.ts";
 import {
@@ -51,7 +54,53 @@ export function uniqueName(stageName: string, suffix: string): string {
 export const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 export const sqlIdent = (s: string): string => `"${s.replaceAll('"', '""')}"`;
 
-export async function readCsv(req: ReadRequest): Promise<ReadResult> {
+/** How a message names a delimiter and an encoding (German, for users). */
+const DELIMITER_NAMES: Record<Delimiter, string> = { ";": "„;“ (Semikolon)", ",": "„,“ (Komma)", "\t": "Tabulator (⇥)" };
+const ENCODING_NAMES: Record<TextEncoding, string> = {
+  "utf-8": "UTF-8",
+  "windows-1252": "Windows-1252",
+  "utf-16le": "UTF-16 LE",
+  "utf-16be": "UTF-16 BE",
+};
+
+/** The delimiter that splits the first line of a file without a header into the most cells. */
+function likelyDelimiter(preview: readonly string[]): Delimiter {
+  const first = preview[0] ?? "";
+  const count = (d: Delimiter) => splitRecordText(first, d).length;
+  return ([";", ",", "\t"] as const).reduce((best, d) => (count(d) > count(best) ? d : best), ";" as Delimiter);
+}
+
+/**
+ * Excel's "Unicode-Text" (UTF-16 with BOM, tab-separated): read a UTF-8 copy
+ * like any other CSV, and say which encoding the file really had.
+ */
+async function readUtf16(req: ReadRequest, encoding: "utf-16le" | "utf-16be"): Promise<ReadResult> {
+  const dir = await mkdtemp(join(tmpdir(), "pik-read-"));
+  try {
+    const copy = join(dir, "utf8.csv");
+    await transcodeUtf16ToUtf8(req.path, copy, encoding);
+    const result = await readCsv({ ...req, path: copy }, encoding);
+    if ("finding" in result) {
+      await rm(dir, { recursive: true, force: true });
+      return result;
+    }
+    const dispose = result.dispose.bind(result);
+    return {
+      ...result,
+      encoding,
+      async dispose() {
+        await dispose();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** @param encodingOverride the file's real encoding when `req.path` is a UTF-8 copy of it (UTF-16) */
+export async function readCsv(req: ReadRequest, encodingOverride?: TextEncoding): Promise<ReadResult> {
   const { datei } = req;
   const unreadable = (regel: string, meldung: string): ReadResult => ({
     datei,
@@ -63,6 +112,8 @@ export async function readCsv(req: ReadRequest): Promise<ReadResult> {
   if (size <= HEAD_BYTES && isEmptyText(head)) {
     return unreadable("datei_unlesbar", `${datei}: Die Datei ist leer (keine Werte).`);
   }
+  const utf16 = utf16Bom(head);
+  if (utf16) return readUtf16(req, utf16);
   const notText = sniffNotText(head);
   if (notText) return unreadable(notText.regel, `${datei}: Die Datei ${notText.grund}.`);
 
@@ -79,10 +130,14 @@ export async function readCsv(req: ReadRequest): Promise<ReadResult> {
   }
   const header = search.header;
   if (!header || !facts) {
-    const preview = search.preview.map((t) => `„${truncate(t.replace(/\s+/g, " ").trim(), 80)}“`).join(", ");
+    const assumed = likelyDelimiter(search.preview);
+    // The delimiter made visible: a tab is invisible in a message, and `;` vs `,` is the usual mix-up.
+    const visible = (t: string) => t.replaceAll("\t", " ⇥ ").replace(/[\r\n ]+/g, " ").trim();
+    const preview = search.preview.map((t) => `„${truncate(visible(t), 80)}“`).join(", ");
     return unreadable(
       "kopfzeile_fehlt",
-      `${datei}: Keine Kopfzeile mit den erforderlichen Spalten gefunden (erste Zeilen: ${preview || "keine"}).`,
+      `${datei}: Keine Kopfzeile mit den erforderlichen Spalten gefunden (angenommen: Trennzeichen ${DELIMITER_NAMES[assumed]}, ` +
+        `Kodierung ${ENCODING_NAMES[encodingOverride ?? encoding]}; erste Zeilen: ${preview || "keine"}).`,
     );
   }
 

@@ -235,6 +235,41 @@ export async function transcodeToUtf8(src: string, dest: string, facts?: ByteFac
   }
 }
 
+/** UTF-16 with a byte order mark (Excel's "Unicode-Text"), or null. */
+export function utf16Bom(head: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return null;
+}
+
+/**
+ * Rewrites a UTF-16 file (BOM included) as UTF-8 without BOM, chunk by chunk,
+ * so that the rest of the reader (and DuckDB, which reads UTF-8 only) sees an
+ * ordinary UTF-8 file. Line breaks stay as they are, so lines keep their numbers.
+ */
+export async function transcodeUtf16ToUtf8(src: string, dest: string, encoding: "utf-16le" | "utf-16be"): Promise<void> {
+  const input = await open(src, "r");
+  const output = await open(dest, "w");
+  try {
+    const decoder = iconv.getDecoder(encoding === "utf-16le" ? "utf-16le" : "utf-16be");
+    const buf = Buffer.allocUnsafe(await chunkSize(input));
+    let first = true;
+    for (;;) {
+      const { bytesRead } = await input.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      let text = decoder.write(buf.subarray(0, bytesRead));
+      if (first && text.startsWith("\uFEFF")) text = text.slice(1);
+      first = false;
+      if (text) await output.write(text, null, "utf8");
+    }
+    const rest = decoder.end();
+    if (rest) await output.write(rest, null, "utf8");
+  } finally {
+    await input.close();
+    await output.close();
+  }
+}
+
 /** Decodes bytes of the header region in the given encoding (BOM already removed). */
 export function decoderFor(encoding: TextEncoding): (bytes: Uint8Array) => string {
   return encoding === "utf-8"
@@ -259,18 +294,13 @@ export function sniffNotText(head: Uint8Array): { regel: string; grund: string }
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
     return { regel: "datei_unlesbar", grund: "ist eine alte Excel-Datei (.xls), keine CSV-Textdatei" };
   }
-  if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) {
-    return {
-      regel: "kodierung",
-      grund: "ist UTF-16-kodiert; bitte als „CSV UTF-8“ oder „CSV (Trennzeichen-getrennt)“ speichern",
-    };
-  }
   if (head.includes(0)) return { regel: "datei_unlesbar", grund: "enthält Binärdaten, keine CSV-Textdatei" };
   return null;
 }
 
-export type Delimiter = ";" | ",";
-const DELIMITERS: readonly Delimiter[] = [";", ","];
+export type Delimiter = ";" | "," | "\t";
+/** Tab: Excel's "Text (Tabstopp-getrennt)" and "Unicode-Text" exports. */
+const DELIMITERS: readonly Delimiter[] = [";", ",", "\t"];
 
 export interface HeaderFound {
   delimiter: Delimiter;

@@ -10,7 +10,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Finding } from "../validate/finding.ts";
 
 export type FileFormat = "csv" | "xlsx";
-export type TextEncoding = "utf-8" | "windows-1252";
+export type TextEncoding = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
 
 export interface ReadRequest {
   /** Absolute path of the file. */
@@ -31,7 +31,7 @@ export interface RawRows {
   /** Detected encoding (CSV only). */
   encoding?: TextEncoding;
   /** Detected delimiter (CSV only). */
-  delimiter?: ";" | ",";
+  delimiter?: ";" | "," | "\t";
   /** The worksheet the table was read from (XLSX only); findings name it. */
   blatt?: string;
   /** Header cells as written in the file (trimmed). */

@@ -10,6 +10,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { buildPublishedTables } from "../queries/published.ts";
+import { INPUT_TABLES } from "../schema/input-tables.ts";
 import { warnOnAppropriations } from "../validate/cross-table.ts";
 import { createWarehouseSchema, finishValidation, usableTables, validateInput, type ValidationResult } from "../validate/index.ts";
 import { fingerprintCode, fingerprintInput } from "./fingerprint.ts";
@@ -32,7 +33,39 @@ export interface IngestOptions {
 export type IngestOutcome =
   | { status: "unchanged"; info: BuildInfo }
   | { status: "built"; info: BuildInfo; validation: ValidationResult }
-  | { status: "refused"; validation: ValidationResult };
+  | { status: "refused"; validation: ValidationResult; emptyTables?: EmptyTable[] };
+
+/** A required table with no accepted row, and why (German, for users). */
+export interface EmptyTable {
+  tabelle: string;
+  grund: string;
+}
+
+/**
+ * Required tables that would be published without a single row: `--allow-rejects`
+ * publishes the accepted rows of a file, never a release in which a table lost
+ * its whole file (a folder of unreadable files would otherwise give an empty release).
+ */
+export function emptyRequiredTables(validation: ValidationResult): EmptyTable[] {
+  const out: EmptyTable[] = [];
+  for (const t of INPUT_TABLES) {
+    if (t.optional) continue;
+    const file = validation.files.find((f) => f.tabelle === t.name);
+    if (file && file.akzeptiert > 0) continue;
+    let grund: string;
+    if (!file) grund = "Datei fehlt";
+    else {
+      const cause = validation.findings.find((f) => f.datei === file.datei && f.zeile === null && f.schwere === "fehler");
+      grund = cause
+        ? cause.meldung
+        : file.gelesen === 0
+          ? `${file.datei} enthält keine Datenzeilen`
+          : `alle ${file.gelesen} Zeilen von ${file.datei} abgelehnt`;
+    }
+    out.push({ tabelle: t.name, grund });
+  }
+  return out;
+}
 
 interface Manifest {
   synthetisch?: boolean;
@@ -95,9 +128,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestOutcome> {
     await conn.run("CHECKPOINT");
     conn.closeSync();
     instance.closeSync();
-    if (validation.errors > 0 && !opts.allowRejects) {
+    const emptyTables = validation.errors > 0 ? emptyRequiredTables(validation) : [];
+    if (validation.errors > 0 && (!opts.allowRejects || emptyTables.length > 0)) {
       rmSync(tmp, { force: true });
-      return { status: "refused", validation };
+      return { status: "refused", validation, ...(emptyTables.length ? { emptyTables } : {}) };
     }
     renameSync(tmp, opts.warehouse);
     rmSync(`${opts.warehouse}.wal`, { force: true });

@@ -379,7 +379,16 @@ describe("unreadable CSV files", () => {
     const { finding } = expectUnreadable(await read(ctx, "ohne-kopf.csv", "Titel\nx;y;z\n1;2;3\n"));
     expect(finding.regel).toBe("kopfzeile_fehlt");
     expect(finding.meldung).toBe(
-      "ohne-kopf.csv: Keine Kopfzeile mit den erforderlichen Spalten gefunden (erste Zeilen: „Titel“, „x;y;z“, „1;2;3“).",
+      "ohne-kopf.csv: Keine Kopfzeile mit den erforderlichen Spalten gefunden (angenommen: Trennzeichen „;“ (Semikolon), " +
+        "Kodierung UTF-8; erste Zeilen: „Titel“, „x;y;z“, „1;2;3“).",
+    );
+  });
+
+  it("a tab-separated file without the header shows the tabs and the assumed delimiter", async () => {
+    const { finding } = expectUnreadable(await read(ctx, "tabs.csv", "x\ty\tz\n1\t2\t3\n"));
+    expect(finding.meldung).toBe(
+      "tabs.csv: Keine Kopfzeile mit den erforderlichen Spalten gefunden (angenommen: Trennzeichen Tabulator (⇥), " +
+        "Kodierung UTF-8; erste Zeilen: „x ⇥ y ⇥ z“, „1 ⇥ 2 ⇥ 3“).",
     );
   });
 
@@ -396,10 +405,11 @@ describe("unreadable CSV files", () => {
     expect(finding.meldung).toMatch(/XLSX/);
   });
 
-  it("UTF-16 (Excel's „Unicode-Text“)", async () => {
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("a;b;c\r\n1;2;3\r\n", "utf16le")]);
+  it("UTF-16 without the header names the encoding it assumed", async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("x\ty\r\n", "utf16le").swap16()]);
     const { finding } = expectUnreadable(await read(ctx, "utf16.csv", utf16));
-    expect(finding.regel).toBe("kodierung");
+    expect(finding.regel).toBe("kopfzeile_fehlt");
+    expect(finding.meldung).toContain("Kodierung UTF-16 BE; erste Zeilen: „x ⇥ y“");
   });
 
   it("a missing file and an unknown extension", async () => {
@@ -410,5 +420,26 @@ describe("unreadable CSV files", () => {
     expect(missing.finding.meldung).toBe("fehlt.csv: Die Datei wurde nicht gefunden.");
     const other = expectUnreadable(await read(ctx, "daten.txt", "a;b;c\n"));
     expect(other.finding.meldung).toMatch(/Unbekanntes Dateiformat/);
+  });
+});
+
+describe("UTF-16 (Excel's „Unicode-Text“)", () => {
+  it("reads LE and BE with BOM, tab-separated, with the lines of the original", async () => {
+    const text = "Titel\r\na\tb\tc\r\n1\tÄß€\t3\r\n\r\n4\t5\t6\r\n";
+    for (const [bom, body] of [
+      [Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")],
+      [Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()],
+    ] as const) {
+      const rows = expectRows(await read(ctx, "utf16.csv", Buffer.concat([bom, body])));
+      expect(rows.encoding).toBe(bom[0] === 0xff ? "utf-16le" : "utf-16be");
+      expect(rows.delimiter).toBe("\t");
+      expect(rows.headerLine).toBe(2);
+      expect(await materialize(ctx, rows)).toEqual([
+        ["1", "Äß€", "3"],
+        ["4", "5", "6"],
+      ]);
+      expect(await rows.lineOf([0, 1])).toEqual(new Map([[0, 3], [1, 5]]));
+      await rows.dispose();
+    }
   });
 });

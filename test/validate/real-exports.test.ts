@@ -11,6 +11,7 @@ import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INPUT_SCHEMA } from "../../loaders/schema/ddl.ts";
 import { INPUT_TABLES } from "../../loaders/schema/input-tables.ts";
@@ -144,6 +145,29 @@ describe("real exports give the published tables of the plain CSV", () => {
   });
 });
 
+/** Rows as Excel's tab-separated text exports write them (CRLF, tabs). */
+const tsv = (rows: (string | number)[][]) => rows.map((r) => r.join("\t")).join("\r\n") + "\r\n";
+
+describe("Excel's text formats", () => {
+  it.each([
+    ["Unicode-Text, UTF-16 LE with BOM", "utf-16le", Buffer.from([0xff, 0xfe])],
+    ["Unicode-Text, UTF-16 BE with BOM", "utf-16be", Buffer.from([0xfe, 0xff])],
+    ["Text (Tabstopp-getrennt), Windows-1252", "windows-1252", Buffer.alloc(0)],
+  ] as const)("%s", async (_label, encoding, bom) => {
+    const t = validTables();
+    const files = Object.fromEntries(
+      Object.entries(t).map(([n, rows]) => [`${n}.csv`, Buffer.concat([bom, iconv.encode(tsv(rows), encoding, { addBOM: false })])]),
+    );
+    // The bytes really are what the label says (Böblingen's ö: one byte in 1252, two in UTF-16).
+    const bew = files["bewilligungen.csv"]!;
+    if (encoding === "windows-1252") expect(bew.includes(Buffer.from([0x42, 0xf6]))).toBe(true);
+    else expect(bew.subarray(0, 2)).toEqual(bom);
+    const got = await publish(files);
+    expect(got.errors).toBe(0);
+    expect(got.tables).toEqual(reference.tables);
+  });
+});
+
 describe("what stays an error", () => {
   it("a time in a date column and a two-digit year: one finding each, no follow-on „Bescheiddatum erforderlich“", async () => {
     const t = validTables();
@@ -176,5 +200,29 @@ describe("what stays an error", () => {
     const f = findings.find((x) => x.datei === "bewilligungen.xlsx" && x.spalte === "bewilligt_eur");
     expect(f).toMatchObject({ zeile: 3, wert: "fünfzigtausend", regel: "typ" });
     expect(f!.meldung).toMatch(/^Blatt „Daten“: „fünfzigtausend“ ist keine Zahl/);
+  });
+});
+
+describe("--allow-rejects never publishes an empty table", () => {
+  it("refuses when a required table lost its whole file, naming each empty table and why", async () => {
+    const t = validTables();
+    const dir = writeFolder({ ...csvFiles(t, ["bewilligungen"]), "bewilligungen.csv": Buffer.from([0x00, 0x01, 0x02, 0x03, 0x0a]) });
+    dirs.push(dir);
+    const outcome = await ingest({ dataDir: dir, warehouse: join(dir, "w.duckdb"), allowRejects: true });
+    expect(outcome.status).toBe("refused");
+    const empty = outcome.status === "refused" ? (outcome.emptyTables ?? []) : [];
+    // Without grants, every payment and staffing report is rejected too (3 + 3 rows in the fixture).
+    expect(empty.map((e) => e.tabelle)).toEqual(["bewilligungen", "auszahlungen", "stellen"]);
+    expect(empty[0]!.grund).toMatch(/^bewilligungen\.csv: Die Datei enthält Binärdaten/);
+    expect(empty[1]!.grund).toBe("alle 4 Zeilen von auszahlungen.csv abgelehnt");
+  });
+
+  it("still publishes the accepted rows when every table keeps some", async () => {
+    const t = validTables();
+    t.auszahlungen[1]![3] = "viel";
+    const dir = writeFolder(csvFiles(t));
+    dirs.push(dir);
+    const outcome = await ingest({ dataDir: dir, warehouse: join(dir, "w.duckdb"), allowRejects: true });
+    expect(outcome.status).toBe("built");
   });
 });
