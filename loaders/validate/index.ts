@@ -231,7 +231,7 @@ export async function finishValidation(staging: Staging): Promise<ValidationResu
       warnungen:
         (await count(conn, `SELECT count(*) FROM ${bt} WHERE schwere = 'warnung'`)) +
         s.direct.filter((f) => f.schwere === "warnung").length,
-      leerzeilen: await count(conn, `SELECT count(*) FROM ${stageTable(s.table.name)} WHERE leer`),
+      leerzeilen: await count(conn, `SELECT count(*) FROM ${stageTable(s.table.name)} WHERE leer AND NOT summe`),
     });
     if (s.summary.gelesen !== s.summary.akzeptiert + s.summary.abgelehnt)
       throw new Error(

@@ -24,6 +24,10 @@ export const de = {
   bereich_max: "„{wert}“ ist größer als der Höchstwert {grenze}.",
   datum_uhrzeit: "„{wert}“ enthält eine Uhrzeit; in dieser Spalte ist nur ein Datum erlaubt (eine Uhrzeit 00:00 wird ignoriert).",
   datum_jahr: "„{wert}“ hat eine zweistellige Jahreszahl; bitte das Jahr vierstellig schreiben (z. B. 01.06.2017).",
+  summenzeile:
+    "Summenzeile (Schlüsselspalten leer, erste Zelle „Summe“, „Gesamt“, „Insgesamt“ oder „Total“) wird nicht als Daten gelesen (Summenzeilen in der Datei: {anzahl}).",
+  summenzeile_gleich: "{spalte} {betrag} stimmt mit der Summe der Zeilen darüber überein",
+  summenzeile_abweichend: "{spalte} {betrag} weicht von der Summe der Zeilen darüber ab ({summe})",
   datum_bereich: "Datum „{wert}“ ist unplausibel (zulässig {von} bis {bis}).",
   ags_fuehrende_null: "Gemeindeschlüssel „{wert}“ ohne führende Null: als 0{wert} gelesen.",
   kreis_unbekannt: "Der Kreisteil des Gemeindeschlüssels „{wert}“ ist keiner der 44 Stadt- und Landkreise Baden-Württembergs.",

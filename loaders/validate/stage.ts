@@ -19,6 +19,9 @@ import { sqlString, tableColumnsSql, trimmed, type ColumnSql } from "./sql-colum
 export const befundTable = (table: string) => `befund_${table}`;
 export const stageTable = (table: string) => `stage_${table}`;
 
+/** First non-empty cell of a totals row (any case, optionally with a colon). */
+const TOTALS_WORDS = "(summe|gesamt|gesamtsumme|insgesamt|total):?";
+
 export const BEFUND_COLUMNS = "ord BIGINT, spalte VARCHAR, wert VARCHAR, regel VARCHAR, meldung VARCHAR, schwere VARCHAR";
 
 export interface HeaderMapping {
@@ -88,6 +91,13 @@ export async function stageRows(
   });
   // coalesce stops at the first non-empty cell: most rows cost one test.
   const allCellsEmpty = cellCount ? `coalesce(${Array.from({ length: cellCount }, (_, i) => trimmed(`c${i}`)).join(", ")}) IS NULL` : "true";
+  // A totals row („Summe“, „Gesamt“ … with empty key columns) is not data: kept out like a blank row, warned about once.
+  const keyCells = (table.key ?? []).map((k) => mapping.columns.get(k));
+  const firstCell = cellCount ? `coalesce(${Array.from({ length: cellCount }, (_, i) => trimmed(`c${i}`)).join(", ")})` : "NULL";
+  const totalsRow = keyCells.length
+    ? `coalesce(${keyCells.map((i) => (i === undefined ? "true" : `${trimmed(`c${i}`)} IS NULL`)).join(" AND ")}
+        AND regexp_full_match(lower(${firstCell}), '${TOTALS_WORDS}'), false)`
+    : "false";
   const textSelect = cols.map((c) => `${c.text ? c.text(rawName(c)) : rawName(c)} AS ${textName(c)}`);
   const parseSelect = cols.map((c) => `${c.parse(textName(c))} AS ${q(c.name)}`);
   const corrections = table.corrections ?? [];
@@ -127,7 +137,7 @@ export async function stageRows(
               SELECT *, ${parseSelect.join(", ")}
               FROM (
                 SELECT *, ${textSelect.join(", ")}
-                FROM (SELECT ${rawSelect.join(", ")}, ${allCellsEmpty} AS leer FROM ${raw.relation})
+                FROM (SELECT ${rawSelect.join(", ")}, ${allCellsEmpty} OR ${totalsRow} AS leer, ${totalsRow} AS summe FROM ${raw.relation})
               )
             )
           )
@@ -169,6 +179,44 @@ export async function stageRows(
 
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${befundTable(table.name)} (${BEFUND_COLUMNS})`);
   if (parts.length) await conn.run(`INSERT INTO ${befundTable(table.name)} ${parts.join("\nUNION ALL\n")}`);
+  await warnOnTotalsRows(conn, table, cols.filter((c) => c.meta.kind === "dec" && mapping.columns.has(c.name)));
+}
+
+/**
+ * One warning for the file's totals rows, on the first of them: a totals row
+ * is not data, but whether its amounts agree with the rows above it is worth
+ * knowing (a sum that disagrees with its detail points at a missing row).
+ */
+async function warnOnTotalsRows(conn: DuckDBConnection, table: InputTable, amounts: readonly ColumnSql[]): Promise<void> {
+  const st = stageTable(table.name);
+  const totals = (await conn.runAndReadAll(`SELECT rowid FROM ${st} WHERE summe ORDER BY rowid`)).getRows().map((r) => Number(r[0]));
+  if (totals.length === 0) return;
+  const first = totals[0]!;
+  const comparisons: string[] = [];
+  for (const c of amounts) {
+    const [row] = (
+      await conn.runAndReadAll(`SELECT (SELECT ${q(c.name)} FROM ${st} WHERE rowid = ${first})::VARCHAR,
+        (SELECT sum(${q(c.name)}) FROM ${st} WHERE rowid < ${first} AND NOT leer)::VARCHAR`)
+    ).getRows();
+    const [stated, summed] = [row?.[0], row?.[1]];
+    if (stated === null || stated === undefined) continue;
+    const german = (v: unknown) => germanDecimal(String(v ?? "0"));
+    comparisons.push(
+      Number(stated) === Number(summed ?? 0)
+        ? fill(de.summenzeile_gleich, { spalte: c.name, betrag: german(stated) })
+        : fill(de.summenzeile_abweichend, { spalte: c.name, betrag: german(stated), summe: german(summed) }),
+    );
+  }
+  const message = fill(de.summenzeile, { anzahl: totals.length }) + (comparisons.length ? ` ${comparisons.join("; ")}.` : "");
+  await conn.run(`INSERT INTO ${befundTable(table.name)} VALUES (${first}, NULL, NULL, 'summenzeile', ${sqlString(message)}, 'warnung')`);
+}
+
+/** `-1234.5` → `-1.234,50`-style German notation, exact (no float rounding). */
+function germanDecimal(v: string): string {
+  const [int = "0", frac] = v.split(".");
+  const sign = int.startsWith("-") ? "-" : "";
+  const digits = int.replace("-", "").replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${sign}${digits}${frac !== undefined ? `,${frac}` : ""}`;
 }
 
 /**

@@ -224,6 +224,12 @@ export async function pngBlob({svg, width, height}, scale = 2) {
  * The download buttons under a chart. `getFigure` returns the figure element when
  * pressed; `rows` and `options` (columns, header) are the chart's table.
  */
+/** XLSX first for Excel users; the CSV button says why (its tooltip). */
+const withTitle = (element, title) => {
+  element.title = title;
+  return element;
+};
+
 export function downloadBar(getFigure, rows, options) {
   const button = (label, aria, onclick) => {
     const b = html`<button type="button" class="pik-dl" aria-label=${aria}>${label}</button>`;
@@ -237,8 +243,8 @@ export function downloadBar(getFigure, rows, options) {
   };
   return html`<div class="pik-chart-dl pik-noprint" role="group" aria-label=${SITE.herunterladen}>
     <span>${SITE.daten}:</span>
-    ${button("CSV", `${SITE.datenAls} CSV`, (f, ctx, file) => saveBlob(csvBlob(rows, options), `${file}.csv`))}
     ${button("XLSX", `${SITE.datenAls} XLSX`, (f, ctx, file) => saveBlob(xlsxBlob(rows, options, ctx), `${file}.xlsx`))}
+    ${withTitle(button("CSV", `${SITE.datenAls} CSV. ${SITE.csvAgsHinweis}`, (f, ctx, file) => saveBlob(csvBlob(rows, options), `${file}.csv`)), SITE.csvAgsHinweis)}
     <span>${SITE.grafik}:</span>
     ${button("SVG", `${SITE.grafikAls} SVG`, (f, ctx, file) => saveBlob(new Blob([composeSvg(f, ctx).svg], {type: "image/svg+xml"}), `${file}.svg`))}
     ${button("PNG", `${SITE.grafikAls} PNG`, async (f, ctx, file) => saveBlob(await pngBlob(composeSvg(f, ctx)), `${file}.png`))}

@@ -15,6 +15,8 @@ export const SITE = {
   herunterladen: "Herunterladen",
   daten: "Daten",
   datenAls: "Daten der Grafik herunterladen als",
+  // CSV cannot carry a column type: Excel turns the AGS 08111 into the number 8111.
+  csvAgsHinweis: "Für Excel die XLSX-Datei verwenden; beim CSV-Import die Spalten *_ags als Text einlesen.",
   grafik: "Grafik",
   grafikAls: "Grafik herunterladen als",
   heruntergeladen: "Heruntergeladen von",

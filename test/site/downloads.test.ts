@@ -32,6 +32,19 @@ function parseCsv(bytes: Buffer): string[][] {
 
 const STAND = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+describe("/daten: the CSV's AGS caveat", () => {
+  it("says to use the XLSX for Excel or import the *_ags columns as text, after offering the XLSX", async () => {
+    const w = await open("/daten");
+    expect(await w.page.locator("#csv-ags-hinweis").textContent()).toBe(
+      "Für Excel die XLSX-Datei verwenden; beim CSV-Import die Spalten *_ags als Text einlesen.",
+    );
+    const formats = await w.page.locator("li:has(#csv-ags-hinweis)").locator("xpath=..").locator("> li > strong").allTextContents();
+    expect(formats.slice(0, 2)).toEqual(["Excel (XLSX):", "CSV:"]);
+    expect(w.errors).toEqual([]);
+    await w.page.context().close();
+  });
+});
+
 describe("per-chart downloads", () => {
   it("every chart on the main pages has CSV, XLSX, SVG and PNG buttons", async () => {
     for (const route of ["/", "/mittel", "/integrationsmanagement", "/haushalt", "/kreise/08111"]) {
@@ -41,7 +54,14 @@ describe("per-chart downloads", () => {
       const bars = await w.page.locator("figure.pik-figure > .pik-chart-dl").evaluateAll((els) =>
         els.map((e) => [...e.querySelectorAll("button")].map((b) => b.textContent)),
       );
-      expect(bars, route).toEqual(Array.from({ length: figures }, () => ["CSV", "XLSX", "SVG", "PNG"]));
+      // XLSX first for Excel users; the CSV button says that Excel turns 08111 into 8111.
+      expect(bars, route).toEqual(Array.from({ length: figures }, () => ["XLSX", "CSV", "SVG", "PNG"]));
+      const csvTitles = await w.page.locator("figure.pik-figure > .pik-chart-dl button", { hasText: "CSV" }).evaluateAll((els) =>
+        els.map((e) => e.getAttribute("title")),
+      );
+      expect(new Set(csvTitles), route).toEqual(
+        new Set(["Für Excel die XLSX-Datei verwenden; beim CSV-Import die Spalten *_ags als Text einlesen."]),
+      );
       expect(w.errors, route).toEqual([]);
       await w.page.context().close();
     }

@@ -226,3 +226,25 @@ describe("--allow-rejects never publishes an empty table", () => {
     expect(outcome.status).toBe("built");
   });
 });
+
+describe("totals rows", () => {
+  it("are not data, and one warning says whether their amounts agree with the rows above", async () => {
+    const t = validTables();
+    // 100.000 + 50.000 + 0 = 150.000 (agrees); payments 50.000 + 40.000 + 50.000 − 2.500 = 137.500, stated 140.000 (disagrees).
+    t.bewilligungen.push(["", "", "Summe", "", "", "", "", "", "", "150.000,00", "3"]);
+    t.auszahlungen.push(["", "GESAMT:", "", "140.000,00", ""]);
+    const dir = writeFolder(csvFiles(t));
+    dirs.push(dir);
+    const outcome = await ingest({ dataDir: dir, warehouse: join(dir, "w.duckdb") });
+    expect(outcome.status).toBe("built");
+    const findings = outcome.status === "built" ? outcome.validation.findings : [];
+    const totals = findings.filter((f) => f.regel === "summenzeile").map((f) => [f.datei, f.zeile, f.schwere, f.meldung]);
+    expect(totals).toEqual([
+      ["bewilligungen.csv", 5, "warnung", expect.stringContaining("bewilligt_eur 150.000,00 stimmt mit der Summe der Zeilen darüber überein; vzae_bewilligt 3,0000 stimmt")],
+      ["auszahlungen.csv", 6, "warnung", expect.stringContaining("betrag_eur 140.000,00 weicht von der Summe der Zeilen darüber ab (137.500,00)")],
+    ]);
+    const got = await publish(csvFiles(t));
+    expect(got.tables).toEqual(reference.tables);
+    expect(got.gelesen).toMatchObject({ bewilligungen: 3, auszahlungen: 4 });
+  });
+});
