@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { fileFinding, type Finding } from "../validate/finding.ts";
+import { firstOverlongLine, overlongLineMessage, tooManyColumnsMessage } from "./guards.ts";
+import { MAX_COLUMNS } from "./limits.ts";
 import {
   HEAD_BYTES,
   ByteFacts,
@@ -65,6 +67,9 @@ export async function readCsv(req: ReadRequest): Promise<ReadResult> {
   }
   const notText = sniffNotText(head);
   if (notText) return unreadable(notText.regel, `${datei}: Die Datei ${notText.grund}.`);
+  // DuckDB silently drops records past ~31 MB (issue 12): refuse the file, naming the line.
+  const overlong = await firstOverlongLine(req.path);
+  if (overlong !== null) return { datei, finding: { ...fileFinding(datei, "zeile_zu_lang", overlongLineMessage(datei, overlong)), zeile: overlong } };
 
   const whole = size <= HEAD_BYTES;
   let encoding: TextEncoding = headEncoding(head);
@@ -79,11 +84,21 @@ export async function readCsv(req: ReadRequest): Promise<ReadResult> {
   }
   const header = search.header;
   if (!header || !facts) {
-    const preview = search.preview.map((t) => `„${truncate(t.replace(/\s+/g, " ").trim(), 80)}“`).join(", ");
+    const preview = (req.personalData ? [] : search.preview).map((t) => `„${truncate(t.replace(/\s+/g, " ").trim(), 80)}“`).join(", ");
     return unreadable(
       "kopfzeile_fehlt",
-      `${datei}: Keine Kopfzeile mit den erforderlichen Spalten gefunden (erste Zeilen: ${preview || "keine"}).`,
+      `${datei}: Keine Kopfzeile mit den erforderlichen Spalten gefunden (erste Zeilen: ${preview || (req.personalData ? "nicht angezeigt, personenbezogen" : "keine")}).`,
     );
+  }
+
+  if (header.cells.length > MAX_COLUMNS) {
+    return {
+      datei,
+      finding: {
+        ...fileFinding(datei, "spalten_zu_viele", tooManyColumnsMessage(datei, header.cells.length, `Zeile ${header.line}`)),
+        zeile: header.line,
+      },
+    };
   }
 
   const tempDir = await mkdtemp(join(tmpdir(), "pik-read-"));
@@ -284,7 +299,8 @@ function csvRows(src: CsvSource): RawRows {
       const { positionLines } = await locate();
       return real.map((r) => {
         const line = positionLines.get(r.position);
-        return rejectFinding(datei, header, r, line === undefined ? null : line + src.lineBase);
+        const finding = rejectFinding(datei, header, r, line === undefined ? null : line + src.lineBase);
+        return req.personalData ? { ...finding, wert: null } : finding;
       });
     },
 

@@ -10,7 +10,10 @@ import { open } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { fileFinding, type Finding } from "../validate/finding.ts";
 import { sqlIdent, truncate, uniqueName } from "./csv.ts";
+import { tooManyColumnsMessage } from "./guards.ts";
+import { MAX_COLUMNS } from "./limits.ts";
 import type { RawRows, ReadRequest, ReadResult } from "./types.ts";
+import { xlsxTooLarge } from "./zip-guard.ts";
 
 type CellValue = ExcelJS.CellValue;
 
@@ -86,6 +89,10 @@ export async function readXlsx(req: ReadRequest): Promise<ReadResult> {
     finding: fileFinding(datei, "datei_unlesbar", `${datei}: ${meldung}`),
   });
 
+  // Before exceljs inflates anything: a zip bomb would take minutes and gigabytes.
+  const tooLarge = await xlsxTooLarge(req.path);
+  if (tooLarge) return { datei, finding: fileFinding(datei, "datei_zu_gross", `${datei}: ${tooLarge}`) };
+
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(req.path);
@@ -107,7 +114,7 @@ export async function readXlsx(req: ReadRequest): Promise<ReadResult> {
     if (texts.every((t) => t === null)) return;
     if (!header) {
       const cells = texts.map((t) => (t ?? "").trim());
-      if (preview.length < 3) preview.push(cells.filter((c) => c !== "").join(" | "));
+      if (preview.length < 3 && !req.personalData) preview.push(cells.filter((c) => c !== "").join(" | "));
       if (req.isHeader(cells)) {
         header = cells;
         headerLine = rowNumber;
@@ -121,7 +128,7 @@ export async function readXlsx(req: ReadRequest): Promise<ReadResult> {
         datei,
         zeile: rowNumber,
         spalte: columnLetter(beyond + 1),
-        wert: truncate(texts[beyond] ?? "", 200),
+        wert: req.personalData ? null : truncate(texts[beyond] ?? "", 200),
         regel: "zeile_spaltenzahl",
         meldung: `Wert außerhalb der Kopfzeile in Spalte ${columnLetter(beyond + 1)} (die Kopfzeile reicht bis Spalte ${columnLetter(n)}). Die Zeile wird nicht gelesen.`,
         schwere: "fehler",
@@ -142,6 +149,16 @@ export async function readXlsx(req: ReadRequest): Promise<ReadResult> {
         "kopfzeile_fehlt",
         `${datei}: Keine Kopfzeile mit den erforderlichen Spalten gefunden (erste Zeilen: ${shown || "keine"}).`,
       ),
+    };
+  }
+
+  if (found.length > MAX_COLUMNS) {
+    return {
+      datei,
+      finding: {
+        ...fileFinding(datei, "spalten_zu_viele", tooManyColumnsMessage(datei, found.length, `Zeile ${headerLine}`)),
+        zeile: headerLine,
+      },
     };
   }
 
