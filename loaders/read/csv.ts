@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { fileFinding, type Finding } from "../validate/finding.ts";
+import { firstOverlongLine, overlongLineMessage, tooManyColumnsMessage } from "./guards.ts";
+import { MAX_COLUMNS } from "./limits.ts";
 import {
   HEAD_BYTES,
   ByteFacts,
@@ -116,6 +118,9 @@ export async function readCsv(req: ReadRequest, encodingOverride?: TextEncoding)
   if (utf16) return readUtf16(req, utf16);
   const notText = sniffNotText(head);
   if (notText) return unreadable(notText.regel, `${datei}: Die Datei ${notText.grund}.`);
+  // DuckDB silently drops records past ~31 MB (issue 12): refuse the file, naming the line.
+  const overlong = await firstOverlongLine(req.path);
+  if (overlong !== null) return { datei, finding: { ...fileFinding(datei, "zeile_zu_lang", overlongLineMessage(datei, overlong)), zeile: overlong } };
 
   const whole = size <= HEAD_BYTES;
   let encoding: TextEncoding = headEncoding(head);
@@ -133,12 +138,23 @@ export async function readCsv(req: ReadRequest, encodingOverride?: TextEncoding)
     const assumed = likelyDelimiter(search.preview);
     // The delimiter made visible: a tab is invisible in a message, and `;` vs `,` is the usual mix-up.
     const visible = (t: string) => t.replaceAll("\t", " ⇥ ").replace(/[\r\n ]+/g, " ").trim();
-    const preview = search.preview.map((t) => `„${truncate(visible(t), 80)}“`).join(", ");
+    // A file with personal data (stellen) never has its lines quoted.
+    const preview = (req.personalData ? [] : search.preview).map((t) => `„${truncate(visible(t), 80)}“`).join(", ");
     return unreadable(
       "kopfzeile_fehlt",
       `${datei}: Keine Kopfzeile mit den erforderlichen Spalten gefunden (angenommen: Trennzeichen ${DELIMITER_NAMES[assumed]}, ` +
-        `Kodierung ${ENCODING_NAMES[encodingOverride ?? encoding]}; erste Zeilen: ${preview || "keine"}).`,
+        `Kodierung ${ENCODING_NAMES[encodingOverride ?? encoding]}; erste Zeilen: ${preview || (req.personalData ? "nicht angezeigt, personenbezogen" : "keine")}).`,
     );
+  }
+
+  if (header.cells.length > MAX_COLUMNS) {
+    return {
+      datei,
+      finding: {
+        ...fileFinding(datei, "spalten_zu_viele", tooManyColumnsMessage(datei, header.cells.length, `Zeile ${header.line}`)),
+        zeile: header.line,
+      },
+    };
   }
 
   const tempDir = await mkdtemp(join(tmpdir(), "pik-read-"));
@@ -339,7 +355,8 @@ function csvRows(src: CsvSource): RawRows {
       const { positionLines } = await locate();
       return real.map((r) => {
         const line = positionLines.get(r.position);
-        return rejectFinding(datei, header, r, line === undefined ? null : line + src.lineBase);
+        const finding = rejectFinding(datei, header, r, line === undefined ? null : line + src.lineBase);
+        return req.personalData ? { ...finding, wert: null } : finding;
       });
     },
 

@@ -7,6 +7,7 @@
 import { extname } from "node:path";
 import { fileFinding } from "../validate/finding.ts";
 import { readCsv } from "./csv.ts";
+import { notRegularFile } from "./guards.ts";
 import type { ReadRequest, ReadResult } from "./types.ts";
 import { readXlsx } from "./xlsx.ts";
 
@@ -16,6 +17,9 @@ export { isUnreadable, type RawRows, type ReadRequest, type ReadResult, type Unr
 export async function readRaw(req: ReadRequest): Promise<ReadResult> {
   const ext = extname(req.path).toLowerCase();
   try {
+    // Before any open(): a FIFO would block forever, a symlink would be followed.
+    const irregular = await notRegularFile(req.path);
+    if (irregular) return { datei: req.datei, finding: fileFinding(req.datei, "datei_unlesbar", `${req.datei}: ${irregular}`) };
     if (ext === ".csv") return await readCsv(req);
     if (ext === ".xlsx") return await readXlsx(req);
     return {

@@ -4,7 +4,7 @@
  * matched case-insensitively (`Haushalt.XLSX` is `haushalt`). Whether a table
  * is missing is not decided here: only the validator knows which are optional.
  */
-import { readdirSync, statSync } from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileFinding, type Finding } from "../validate/finding.ts";
 import type { FileFormat } from "./types.ts";
@@ -39,13 +39,15 @@ export function listInputFiles(dir: string, tableNames: readonly string[]): Inpu
   for (const name of names) {
     if (isIgnored(name)) continue;
     const path = join(dir, name);
-    let isFile: boolean;
+    let isDirectory: boolean;
     try {
-      isFile = statSync(path).isFile();
+      // lstat: a link is not followed here; a symlink, FIFO or device named like a table is
+      // listed so that the reader refuses it with a finding (see guards.ts) instead of it vanishing.
+      isDirectory = lstatSync(path).isDirectory();
     } catch {
-      continue; // a dangling link or a file removed meanwhile: nothing to read
+      continue; // removed meanwhile: nothing to read
     }
-    if (!isFile) continue; // subfolders such as `geo/` hold other things
+    if (isDirectory) continue; // subfolders such as `geo/` hold other things
 
     const dot = name.lastIndexOf(".");
     const stem = dot > 0 ? name.slice(0, dot).toLowerCase() : name.toLowerCase();

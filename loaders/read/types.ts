@@ -23,6 +23,13 @@ export interface ReadRequest {
   connection: DuckDBConnection;
   /** Unique identifier to name temporary tables, e.g. `auszahlungen`. */
   stageName: string;
+  /**
+   * The file holds personal data (stellen: the staff's names). Then no finding
+   * carries cell contents the reader could not attribute to a column – raw lines
+   * of malformed rows, the first lines when no header is found – since a name
+   * may sit anywhere in them (issue 12).
+   */
+  personalData?: boolean;
 }
 
 export interface RawRows {

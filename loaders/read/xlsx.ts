@@ -10,7 +10,10 @@ import { open } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { fileFinding, type Finding } from "../validate/finding.ts";
 import { sqlIdent, truncate, uniqueName } from "./csv.ts";
+import { tooManyColumnsMessage } from "./guards.ts";
+import { MAX_COLUMNS } from "./limits.ts";
 import type { RawRows, ReadRequest, ReadResult } from "./types.ts";
+import { xlsxTooLarge } from "./zip-guard.ts";
 
 type CellValue = ExcelJS.CellValue;
 
@@ -105,6 +108,10 @@ export async function readXlsx(req: ReadRequest): Promise<ReadResult> {
     finding: fileFinding(datei, "datei_unlesbar", `${datei}: ${meldung}`),
   });
 
+  // Before exceljs inflates anything: a zip bomb would take minutes and gigabytes.
+  const tooLarge = await xlsxTooLarge(req.path);
+  if (tooLarge) return { datei, finding: fileFinding(datei, "datei_zu_gross", `${datei}: ${tooLarge}`) };
+
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(req.path);
@@ -126,6 +133,16 @@ export async function readXlsx(req: ReadRequest): Promise<ReadResult> {
   const chosen = withHeader[0]!;
   const { header: found, headerLine, zeilen, data, malformed } = chosen.scan!;
   if (!found) throw new Error("unreachable: a sheet with header has a header");
+
+  if (found.length > MAX_COLUMNS) {
+    return {
+      datei,
+      finding: {
+        ...fileFinding(datei, "spalten_zu_viele", tooManyColumnsMessage(datei, found.length, `Zeile ${headerLine}`)),
+        zeile: headerLine,
+      },
+    };
+  }
 
   const table = uniqueName(req.stageName, "xlsx");
   await stage(req, table, found.length, zeilen, data);
@@ -176,7 +193,7 @@ function scanSheet(sheet: ExcelJS.Worksheet, req: ReadRequest): SheetScan {
     if (texts.every((t) => t === null || t.trim() === "")) return;
     if (!out.header) {
       const cells = texts.map((t) => (t ?? "").trim());
-      if (out.preview.length < 3) out.preview.push(cells.filter((c) => c !== "").join(" | "));
+      if (out.preview.length < 3 && !req.personalData) out.preview.push(cells.filter((c) => c !== "").join(" | "));
       if (req.isHeader(cells)) {
         out.header = cells;
         out.headerLine = rowNumber;
@@ -190,7 +207,7 @@ function scanSheet(sheet: ExcelJS.Worksheet, req: ReadRequest): SheetScan {
         datei: req.datei,
         zeile: rowNumber,
         spalte: columnLetter(beyond + 1),
-        wert: truncate(texts[beyond] ?? "", 200),
+        wert: req.personalData ? null : truncate(texts[beyond] ?? "", 200),
         regel: "zeile_spaltenzahl",
         meldung: `Blatt „${blatt}“: Wert außerhalb der Kopfzeile in Spalte ${columnLetter(beyond + 1)} (die Kopfzeile reicht bis Spalte ${columnLetter(n)}). Die Zeile wird nicht gelesen.`,
         schwere: "fehler",

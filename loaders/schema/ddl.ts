@@ -14,6 +14,10 @@ export function storedColumns(table: InputTable): { name: string; sqlType: strin
     .map((c) => ({ name: c.name, sqlType: c.meta.sqlType }));
 }
 
+/** True if the table has a personal column (never stored, never quoted in a finding). */
+export const hasPersonalData = (table: InputTable): boolean =>
+  Object.values(table.schema.shape).some((s) => columnMeta(s as z.ZodType).personal === true);
+
 /** CREATE TABLE for the accepted rows of an input table. */
 export function inputTableDdl(table: InputTable): string {
   const cols = storedColumns(table).map((c) => `  ${c.name} ${c.sqlType}`);

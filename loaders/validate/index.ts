@@ -9,7 +9,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { listInputFiles } from "../read/input-folder.ts";
 import { readRaw } from "../read/index.ts";
 import { isUnreadable, type RawRows } from "../read/types.ts";
-import { INPUT_SCHEMA, inputTableDdl, storedColumns } from "../schema/ddl.ts";
+import { hasPersonalData, INPUT_SCHEMA, inputTableDdl, storedColumns } from "../schema/ddl.ts";
 import { BEFUNDE_DDL } from "../queries/published.ts";
 import { INPUT_TABLES, type InputTable } from "../schema/input-tables.ts";
 import { loadKreise, REF_KREISE_DDL, EINWOHNER_QUELLE, EINWOHNER_STAND } from "../warehouse/kreise.ts";
@@ -96,7 +96,13 @@ export async function validateInput(conn: DuckDBConnection, dir: string): Promis
         fileLevel.push(fileFinding(`${table.name}.csv`, "tabelle_fehlt", fill(de.tabelle_fehlt, { tabelle: table.name })));
       continue;
     }
-    const request = { path: file.path, datei: file.datei, connection: conn, stageName: table.name };
+    const request = {
+      path: file.path,
+      datei: file.datei,
+      connection: conn,
+      stageName: table.name,
+      personalData: hasPersonalData(table),
+    };
     let result = await readRaw({ ...request, isHeader: headerPredicate(table, "strict") });
     if (isUnreadable(result) && result.finding.regel === "kopfzeile_fehlt") {
       const lenient = await readRaw({ ...request, isHeader: headerPredicate(table, "lenient") });
