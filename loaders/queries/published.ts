@@ -12,8 +12,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { z } from "zod";
-import { FOERDERBEREICHE } from "../schema/input-tables.ts";
-import { ags, columnMeta, date, dec, euro, int, oneOf, text, type ColumnMeta } from "../schema/columns.ts";
+import { ags, columnMeta, date, dec, euro, int, oneOf, schluessel, text, type ColumnMeta } from "../schema/columns.ts";
 import { GRANTED_GRANTS, decimalRatio, fromUnits, roundDiv, toUnits } from "./sql.ts";
 
 /* ------------------------------------------------------------------ */
@@ -109,9 +108,10 @@ const zuwendungKreis = ags({
   label: "AGS Kreis",
   definition: "Kreis der Zuwendung: die ersten fünf Stellen des AGS des Empfängers.",
 });
-const foerderbereich = oneOf(FOERDERBEREICHE, {
+const foerderbereich = schluessel({
   label: "Förderbereich",
-  definition: "Förderbereich des Pakts für Integration.",
+  definition: "Schlüssel des Förderbereichs (Maßnahme) des Pakts für Integration; Name in foerderbereich_name.",
+  reference: "foerderbereiche",
 });
 const jahr = int({ label: "Jahr", definition: "Kalenderjahr." });
 const aktenzeichen = text({ label: "Aktenzeichen", definition: "Aktenzeichen der Zuwendung." });

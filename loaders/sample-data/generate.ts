@@ -158,7 +158,7 @@ interface Grant {
   runde: string | null;
 }
 
-const FB_CODE: Record<Exclude<Foerderbereich, "integrationsmanagement" | "digitalisierung">, Code> = {
+const FB_CODE: Record<"schule_beruf" | "spracherwerb" | "ehrenamt", Code> = {
   schule_beruf: "SB",
   spracherwerb: "SE",
   ehrenamt: "EA",
