@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { columnMeta, KIND_DE } from "../schema/columns.ts";
 import { INPUT_TABLES } from "../schema/input-tables.ts";
 import { PUBLISHED_TABLES, publishedColumns } from "../queries/published.ts";
+import { loadDefaultFoerderbereiche } from "../warehouse/foerderbereiche.ts";
 
 const cell = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
 
@@ -46,7 +47,19 @@ export function publishedDictionary(): string {
   return out.join("\n");
 }
 
-const SECTIONS: Record<string, () => string> = { eingabe: inputDictionary, ausgabe: publishedDictionary };
+/** The default list of Förderbereiche (loaders/warehouse/foerderbereiche.json), as users need it to extend it. */
+export function foerderbereicheDictionary(): string {
+  const out = ["| `foerderbereich` | Name | Kurzname | ab | bis | Farbe |", "| --- | --- | --- | --- | --- | --- |"];
+  for (const f of loadDefaultFoerderbereiche())
+    out.push(`| \`${f.foerderbereich}\` | ${cell(f.name)} | ${cell(f.kurzname)} | ${f.ab_jahr ?? ""} | ${f.bis_jahr ?? "läuft"} | ${f.farbe} |`);
+  return out.join("\n") + "\n";
+}
+
+const SECTIONS: Record<string, () => string> = {
+  eingabe: inputDictionary,
+  ausgabe: publishedDictionary,
+  foerderbereiche: foerderbereicheDictionary,
+};
 
 /** Replaces every `<!-- generated:NAME -->…<!-- /generated:NAME -->` block. */
 export function updateGenerated(markdown: string): string {

@@ -12,8 +12,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { z } from "zod";
-import { FOERDERBEREICHE } from "../schema/input-tables.ts";
-import { ags, columnMeta, date, dec, euro, int, oneOf, text, type ColumnMeta } from "../schema/columns.ts";
+import { ags, columnMeta, date, dec, euro, int, oneOf, schluessel, text, type ColumnMeta } from "../schema/columns.ts";
 import { GRANTED_GRANTS, decimalRatio, fromUnits, roundDiv, toUnits } from "./sql.ts";
 
 /* ------------------------------------------------------------------ */
@@ -109,9 +108,15 @@ const zuwendungKreis = ags({
   label: "AGS Kreis",
   definition: "Kreis der Zuwendung: die ersten fünf Stellen des AGS des Empfängers.",
 });
-const foerderbereich = oneOf(FOERDERBEREICHE, {
+const foerderbereich = schluessel({
   label: "Förderbereich",
-  definition: "Förderbereich des Pakts für Integration.",
+  definition: "Schlüssel des Förderbereichs (Maßnahme) des Pakts für Integration; Name in foerderbereich_name.",
+  reference: "foerderbereiche",
+});
+/** The German name beside every `foerderbereich` key, from `ref.foerderbereiche` (added by `createStatement`). */
+const foerderbereichName = text({
+  label: "Förderbereich (Name)",
+  definition: "Deutscher Name des Förderbereichs aus der Liste der Förderbereiche (Standardliste oder Tabelle foerderbereiche).",
 });
 const jahr = int({ label: "Jahr", definition: "Kalenderjahr." });
 const aktenzeichen = text({ label: "Aktenzeichen", definition: "Aktenzeichen der Zuwendung." });
@@ -299,6 +304,7 @@ export const zuwendungen = defineTable({
     }),
     empfaenger_name: text({ label: "Empfänger", definition: "Name des Zuwendungsempfängers." }),
     foerderbereich,
+    foerderbereich_name: foerderbereichName,
     bescheid_datum: date({ label: "Bescheiddatum", definition: "Datum des Bewilligungsbescheids." }),
     beginn: date({ label: "Beginn", definition: "Beginn des Förderzeitraums." }),
     ende: date({ label: "Ende", definition: "Ende des Förderzeitraums (einschließlich)." }),
@@ -349,6 +355,7 @@ export const mittelKreisJahr = defineTable({
     kreis_ags: zuwendungKreis,
     jahr,
     foerderbereich,
+    foerderbereich_name: foerderbereichName,
     bewilligt_eur: euro({ label: "Bewilligt (anteilig)", definition: DEF_BEWILLIGT_JAHR }),
     ausgezahlt_eur: euro({ label: "Ausgezahlt (netto)", definition: DEF_AUSGEZAHLT_JAHR }),
     rueckforderung_eur: euro({ label: "Zurückgefordert", definition: DEF_RUECKFORDERUNG_JAHR }),
@@ -525,6 +532,7 @@ export const haushaltJahr = defineTable({
   columns: z.object({
     jahr: int({ label: "Jahr", definition: "Haushalts- bzw. Kalenderjahr." }),
     foerderbereich,
+    foerderbereich_name: foerderbereichName,
     ansatz_eur: orNull(
       euro({
         label: "Ansatz",
@@ -588,6 +596,7 @@ export const zahlungenMonat = defineTable({
     jahr,
     monat: int({ label: "Monat", definition: "Kalendermonat (1 = Januar).", min: 1, max: 12 }),
     foerderbereich,
+    foerderbereich_name: foerderbereichName,
     ausgezahlt_eur: euro({
       label: "Ausgezahlt (netto)",
       definition:
@@ -684,18 +693,29 @@ const columnsOf = (t: PublishedTable) =>
     meta: columnMeta(s as z.ZodType) as PublishedColumnMeta,
   }));
 
+/**
+ * The table's SELECT; a table that declares `foerderbereich_name` gets it here,
+ * joined from `ref.foerderbereiche`, so no query repeats the join and every
+ * download names the area in German from the one list.
+ */
+function selectOf(t: PublishedTable): string {
+  if (!("foerderbereich_name" in t.columns.shape)) return t.sql;
+  return `SELECT q0.*, fb.name AS foerderbereich_name FROM (\n${t.sql}\n) AS q0
+LEFT JOIN ref.foerderbereiche AS fb ON fb.foerderbereich = q0.foerderbereich`;
+}
+
 /** The statement that creates `main.<name>`: the SELECT, cast to the declared types, sorted. */
 export function createStatement(t: PublishedTable, kind: "TABLE" | "VIEW" = "TABLE"): string {
   const cols = columnsOf(t).map((c) => `  CAST(q.${c.name} AS ${c.meta.sqlType}) AS ${c.name}`);
   const order = t.orderBy ?? t.key;
   const orderBy =
     kind === "TABLE" && order.length > 0 ? `\nORDER BY ${order.map((c) => `${c} NULLS FIRST`).join(", ")}` : "";
-  return `CREATE OR REPLACE ${kind} main.${t.name} AS\nSELECT\n${cols.join(",\n")}\nFROM (\n${t.sql}\n) AS q${orderBy}`;
+  return `CREATE OR REPLACE ${kind} main.${t.name} AS\nSELECT\n${cols.join(",\n")}\nFROM (\n${selectOf(t)}\n) AS q${orderBy}`;
 }
 
 /** The SELECT must yield exactly the declared columns (extra columns would be dropped silently). */
 async function checkColumns(conn: DuckDBConnection, t: PublishedTable): Promise<void> {
-  const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM (\n${t.sql}\n) AS q`);
+  const reader = await conn.runAndReadAll(`DESCRIBE SELECT * FROM (\n${selectOf(t)}\n) AS q`);
   const got = reader.getRowObjectsJS().map((r) => String(r["column_name"]));
   const want = columnsOf(t).map((c) => c.name);
   const missing = want.filter((c) => !got.includes(c));

@@ -13,7 +13,6 @@
  */
 import { open, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { FOERDERBEREICHE } from "../schema/input-tables.ts";
 import { loadKreise } from "../warehouse/kreise.ts";
 import { DEFAULT_SEED } from "./calibration.ts";
 import { day, german, halfYearEnds, iso } from "./dates.ts";
@@ -35,6 +34,9 @@ const PERIOD_DAYS = 730;
 const FIRST_BEGINN = day(2017, 1, 1);
 const LAST_BEGINN = day(2023, 12, 31);
 const CHUNK = 8 << 20;
+
+/** The benchmark's synthetic grants use the five areas of 2017–2024 (all in the default list). */
+const FOERDERBEREICHE = ["integrationsmanagement", "digitalisierung", "schule_beruf", "spracherwerb", "ehrenamt"] as const;
 
 const CODES: Record<(typeof FOERDERBEREICHE)[number], string> = {
   integrationsmanagement: "IM",

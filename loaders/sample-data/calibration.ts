@@ -32,13 +32,14 @@ export const QUELLEN = {
   rpSeite: "rp.baden-wuerttemberg.de, Pakt für Integration",
   rpFaq: "rp.baden-wuerttemberg.de, FAQ Integrationsmanagement",
   smIm: "sozialministerium.baden-wuerttemberg.de, Förderbereich Integrationsmanagement",
+  erneuerung: "Pressemitteilung des Ministeriums für Soziales, Gesundheit und Integration vom 11.12.2025 „Baden-Württemberg erneuert Pakt für Integration“ (baden-wuerttemberg.de)",
   destatis: "Destatis GV-ISys, Einwohner 31.12.2018, CC BY 4.0 (npm-Paket landkreise-deutschland)",
 } as const;
 
 const ANNAHME = "Annahme";
 
 /** Data date of the sample: payments and staffing reports only up to this day. */
-export const STAND = k("2025-11-30", "Datenstand der Beispieldaten: Buchungen und Stellenmeldungen bis zu diesem Tag", ANNAHME);
+export const STAND = k("2026-11-30", "Datenstand der Beispieldaten: Buchungen und Stellenmeldungen bis zu diesem Tag", ANNAHME);
 
 /** Default seed: the day the cabinet approved the pact (04.04.2017). */
 export const DEFAULT_SEED = 20170404;
@@ -66,6 +67,11 @@ export const FAKTEN = {
   zusatzAntragsfrist: k("2022-07-22", "Antragsfrist der Zusatzmittel 2022", QUELLEN.rpSeite),
   paktAb2025: k(43_300_000, "Pakt ab 2025 mindestens, je Jahr (€)", QUELLEN.smIm),
   imAb2025: k(40_000_000, "davon Integrationsmanagement ab 2025 mindestens, je Jahr (€)", QUELLEN.smIm),
+  pakt20252026: k(62_000_000, "Erneuerter Pakt 2025 und 2026: freiwillige Integrationsleistungen in sechs Maßnahmen, je Jahr (rund, €)", QUELLEN.erneuerung),
+  im20252026: k(58_000_000, "davon Integrationsmanagement 2025 und 2026, je Jahr (€), rund 1.200 Integrationsmanagerinnen und -manager", QUELLEN.erneuerung),
+  spracherwerb20252026: k(2_000_000, "davon Spracherwerb 2025 und 2026, je Jahr (€)", QUELLEN.erneuerung),
+  trauma20252026: k(1_500_000, "davon Traumarehabilitation „BW schützt!“ 2025 und 2026, je Jahr (€)", QUELLEN.erneuerung),
+  sintiRoma20252026: k(200_000, "davon Inklusion und Teilhabe von Sinti und Roma (INTURO) 2025 und 2026, je Jahr (€)", QUELLEN.erneuerung),
   managerGeplant: k(1_000, "Geplante Zahl der Integrationsmanagerinnen und -manager (rund)", `${QUELLEN.seed000}; ${QUELLEN.seed003}`),
   managerDez2018: k(1_200, "Beschäftigte Integrationsmanagerinnen und -manager im Dezember 2018 und 2023 (rund)", `${QUELLEN.seed003}; ${QUELLEN.smIm}`),
   laufzeitErsteRunde: k(24, "Laufzeit einer Bewilligung der ersten Runde (Monate)", QUELLEN.rpFaq),
@@ -138,12 +144,29 @@ export const HAUSHALT: readonly Ansatz[] = [
     [58_000_000, `${IM_FORT(2024, " – „unveränderter Umfang“")} (${QUELLEN.smIm})`],
     [5_000_000, 4_000_000, 3_000_000, `${SPLIT_12M_FORT} (für 2024 kein Betrag veröffentlicht)`],
   ),
-  ...rows(
-    2025,
-    [40_000_000, `${QUELLEN.smIm} (mindestens 40 Mio. €; Annahme: genau dieser Betrag)`],
-    [1_500_000, 1_000_000, 800_000, `Annahme: Pakt 2025 43,3 Mio. € (${QUELLEN.smIm}) abzüglich 40 Mio. € IM, Rest 3,3 Mio. € aufgeteilt 1,5 / 1,0 / 0,8 Mio. €`],
-  ),
+  ...erneuerung(2025),
+  ...erneuerung(2026),
 ];
+
+/**
+ * The renewed pact of December 2025 for 2025 and 2026: the measures named in the
+ * release with their amounts; the queer-refugees measure has no published amount,
+ * so the sample sets the rest up to about 62 Mio. € (Annahme).
+ */
+function erneuerung(jahr: number): Ansatz[] {
+  return [
+    { jahr, foerderbereich: "integrationsmanagement", eur: 58_000_000, quelle: QUELLEN.erneuerung },
+    { jahr, foerderbereich: "spracherwerb", eur: 2_000_000, quelle: QUELLEN.erneuerung },
+    { jahr, foerderbereich: "traumarehabilitation", eur: 1_500_000, quelle: QUELLEN.erneuerung },
+    { jahr, foerderbereich: "sinti_roma", eur: 200_000, quelle: QUELLEN.erneuerung },
+    {
+      jahr,
+      foerderbereich: "queere_gefluechtete",
+      eur: 300_000,
+      quelle: `Annahme: Betrag nicht veröffentlicht; Rest bis rund 62 Mio. € (${QUELLEN.erneuerung})`,
+    },
+  ];
+}
 
 // ---------------------------------------------------------------------------
 // Integration management: rounds, rates, staffing
@@ -212,21 +235,21 @@ export const RUNDEN: readonly Runde[] = [
   {
     id: "R6",
     beginn: "2025-01-01",
-    ende: "2025-12-31",
+    ende: "2026-12-31",
     antragVon: "2024-10-01",
     antragBis: "2024-11-22",
-    umfang: 40 / 58,
-    quelle: `${QUELLEN.smIm} (ab 2025 mind. 40 Mio. € IM); Annahme: 12 Monate, Stellenumfang auf 40/58 verringert`,
+    umfang: 1,
+    quelle: `${QUELLEN.erneuerung} (2025 und 2026 je 58 Mio. € IM, rund 1.200 Managerinnen und Manager); Annahme: eine 24-Monats-Runde in unverändertem Umfang`,
   },
   {
     id: "R7",
-    beginn: "2026-01-01",
-    ende: "2027-12-31",
-    antragVon: "2025-09-15",
-    antragBis: "2025-11-28",
-    umfang: 40 / 58,
+    beginn: "2027-01-01",
+    ende: "2028-12-31",
+    antragVon: "2026-09-15",
+    antragBis: "2026-11-27",
+    umfang: 1,
     offen: true,
-    quelle: "Annahme: Anträge für 2026/2027 sind am Datenstand noch nicht beschieden (Status „beantragt“)",
+    quelle: "Annahme: Anträge für 2027/2028 sind am Datenstand noch nicht beschieden (Status „beantragt“)",
   },
 ];
 
@@ -318,6 +341,7 @@ export const AU_LANDESWEIT: Readonly<Record<number, number>> = {
   2023: 196_000,
   2024: 204_000,
   2025: 199_000,
+  2026: 193_000,
 };
 
 export const AU_ANNAHME = k(

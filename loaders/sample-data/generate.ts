@@ -145,7 +145,7 @@ interface Position {
   seen: boolean;
 }
 
-type Code = "IM" | "IMZ" | "DIG" | "SB" | "SE" | "EA";
+type Code = "IM" | "IMZ" | "DIG" | "SB" | "SE" | "EA" | "TR" | "SR" | "QG";
 
 interface Grant {
   code: Code;
@@ -158,10 +158,19 @@ interface Grant {
   runde: string | null;
 }
 
-const FB_CODE: Record<Exclude<Foerderbereich, "integrationsmanagement" | "digitalisierung">, Code> = {
+/** Aktenzeichen codes of the project areas (every area but integration management and the digital programme). */
+const FB_CODE: Record<string, Code> = {
   schule_beruf: "SB",
   spracherwerb: "SE",
   ehrenamt: "EA",
+  traumarehabilitation: "TR",
+  sinti_roma: "SR",
+  queere_gefluechtete: "QG",
+};
+const projectCode = (fb: Foerderbereich): Code => {
+  const c = FB_CODE[fb];
+  if (!c) throw new Error(`Kein Aktenzeichen-Kürzel für Förderbereich ${fb}`);
+  return c;
 };
 
 const VORNAMEN = [
@@ -541,7 +550,7 @@ export function generate(options: GenerateOptions = {}): Dataset {
     const ende = pRng.chance(0.6) ? jahresEnde : Math.min(jahresEnde, addMonths(beginn, pRng.int(3, 9)) - 1);
     const bescheid = status === "bewilligt" || status === "abgelehnt" ? bescheidNach(pRng, r.kreis, antrag) : null;
     addGrant({
-      code: FB_CODE[fb as keyof typeof FB_CODE],
+      code: projectCode(fb),
       runde: null,
       positions: null,
       verwendet: verwendung(pRng),
@@ -560,8 +569,9 @@ export function generate(options: GenerateOptions = {}): Dataset {
       },
     });
   };
-  const projektBereiche: Foerderbereich[] = ["schule_beruf", "spracherwerb", "ehrenamt"];
-  for (let jahr = 2017; jahr <= 2025; jahr++) {
+  const projektBereiche = Object.keys(FB_CODE);
+  const letztesJahr = Math.max(...HAUSHALT.map((a) => a.jahr));
+  for (let jahr = 2017; jahr <= letztesJahr; jahr++) {
     const von = jahr === 2017 ? day(2017, 4, 18) : day(jahr - 1, 11, 2);
     const bis = jahr === 2017 ? day(2017, 9, 29) : day(jahr, 6, 30);
     for (const fb of projektBereiche) {
@@ -581,14 +591,16 @@ export function generate(options: GenerateOptions = {}): Dataset {
       }
     }
   }
-  // Pending applications for 2026 projects (recent only).
+  // Pending applications for next year's projects (recent only), in the areas that run now.
   const offen = Math.max(1, Math.round(8 * scale));
+  const laufend = projektBereiche.filter((fb) => ansatzCents(letztesJahr, fb) > 0);
+  const naechstes = letztesJahr + 1;
   for (let i = 0; i < offen; i++) {
-    const fb = pRng.pick(projektBereiche);
+    const fb = pRng.pick(laufend);
     const r = pickRecipient();
-    const antrag = antragIn(pRng, day(2025, 9, 15), day(2025, 11, 28));
+    const antrag = antragIn(pRng, day(letztesJahr, 9, 15), day(letztesJahr, 11, 27));
     addGrant({
-      code: FB_CODE[fb as keyof typeof FB_CODE],
+      code: projectCode(fb),
       runde: null,
       positions: null,
       verwendet: 1,
@@ -600,8 +612,8 @@ export function generate(options: GenerateOptions = {}): Dataset {
         status: "beantragt",
         antrag_datum: antrag,
         bescheid_datum: null,
-        beginn: day(2026, 1, 1),
-        ende: day(2026, 12, 31),
+        beginn: day(naechstes, 1, 1),
+        ende: day(naechstes, 12, 31),
         bewilligtCents: 0,
         vzaeQuarters: null,
       },

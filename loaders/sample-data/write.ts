@@ -19,7 +19,10 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { FOERDERBEREICHE, type Foerderbereich } from "../schema/input-tables.ts";
+import type { Foerderbereich } from "../schema/input-tables.ts";
+import { loadDefaultFoerderbereiche } from "../warehouse/foerderbereiche.ts";
+
+const FOERDERBEREICHE = loadDefaultFoerderbereiche().map((f) => f.foerderbereich);
 import { alleKennwerte, STAND, type Kennwert } from "./calibration.ts";
 import { fromIso, german, iso, parts, toUtcDate, type Day } from "./dates.ts";
 import { csvLine, germanCents, germanQuarters } from "./format.ts";

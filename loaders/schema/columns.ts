@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 
-export type ColumnKind = "text" | "int" | "dec" | "date" | "bool" | "enum" | "ags";
+export type ColumnKind = "text" | "int" | "dec" | "date" | "bool" | "enum" | "ags" | "schluessel";
 
 /** The kinds' names in German: the README dictionary and /methodik say the same. */
 export const KIND_DE: Record<ColumnKind, string> = {
@@ -20,6 +20,7 @@ export const KIND_DE: Record<ColumnKind, string> = {
   bool: "ja/nein",
   enum: "Auswahl",
   ags: "Gemeindeschlüssel",
+  schluessel: "Schlüssel",
 };
 
 export interface ColumnMeta {
@@ -40,6 +41,8 @@ export interface ColumnMeta {
   /** Plausible range of a date (ISO); a typo in the year would otherwise spread a grant over centuries. */
   minDate?: string;
   maxDate?: string;
+  /** Reference table whose keys are the allowed values (schluessel only), e.g. `foerderbereiche`. */
+  reference?: string;
 }
 
 interface Described {
@@ -96,6 +99,15 @@ export const bool = (d: Described) =>
 
 export const oneOf = <const V extends readonly [string, ...string[]]>(values: V, d: Described) =>
   withMeta(z.enum(values), { kind: "enum", sqlType: "VARCHAR", ...d });
+
+/**
+ * Key of a reference list that the data itself supplies (lower case, `a-z0-9_`),
+ * such as a Förderbereich: which keys exist is checked against the list at
+ * validation time (`ref.*`), not fixed in the schema, because the list changes
+ * without a release of this tool.
+ */
+export const schluessel = (d: Described & { reference: string }) =>
+  withMeta(z.string().regex(/^[a-z0-9_]+$/), { kind: "schluessel", sqlType: "VARCHAR", label: d.label, definition: d.definition, reference: d.reference });
 
 /** Amtlicher Gemeindeschlüssel: 5 digits for a Kreis, 8 for a municipality; Baden-Württemberg = 08. */
 export const ags = (d: Described & { digits: "kreis" | "kreis_oder_gemeinde" }) =>

@@ -8,25 +8,26 @@
  * they run, in bulk); rules across tables live in `loaders/validate/cross-table.ts`.
  */
 import { z } from "zod";
-import { ags, bool, date, dec, euro, int, oneOf, text } from "./columns.ts";
+import { ags, bool, date, dec, euro, int, oneOf, schluessel, text } from "./columns.ts";
 
-export const FOERDERBEREICHE = [
-  "integrationsmanagement",
-  "digitalisierung",
-  "schule_beruf",
-  "spracherwerb",
-  "ehrenamt",
-] as const;
-export type Foerderbereich = (typeof FOERDERBEREICHE)[number];
+/**
+ * A Förderbereich key. Which keys exist is data (`ref.foerderbereiche`, from the
+ * default list `loaders/warehouse/foerderbereiche.json` or the input table
+ * `foerderbereiche`), so the type is a plain string.
+ */
+export type Foerderbereich = string;
 
 export const STATUS = ["beantragt", "bewilligt", "abgelehnt", "zurueckgezogen"] as const;
 export const ZAHLUNGSARTEN = ["abschlag", "schlusszahlung", "rueckforderung"] as const;
 export const ANSTELLUNGSTRAEGER = ["gemeinde", "landkreis", "freier_traeger"] as const;
 export const QUALIFIKATIONEN = ["hochschulabschluss", "nachqualifizierung"] as const;
 
-const foerderbereich = oneOf(FOERDERBEREICHE, {
+const foerderbereich = schluessel({
   label: "Förderbereich",
-  definition: "Förderbereich des Pakts für Integration.",
+  definition:
+    "Förderbereich (Maßnahme) des Pakts für Integration: ein Schlüssel der Liste der Förderbereiche " +
+    "(Standardliste oder Tabelle foerderbereiche).",
+  reference: "foerderbereiche",
 });
 
 /** A rule over several columns of one row. `violation` is SQL over the parsed columns: true = broken. */
@@ -257,6 +258,33 @@ export const kreiseOverride = defineTable({
   rowRules: [],
 });
 
-/** In dependency order: grants before what points at them. */
-export const INPUT_TABLES = [haushalt, bewilligungen, auszahlungen, stellen, gefluechteteAu, kreiseOverride] as const;
+export const foerderbereiche = defineTable({
+  name: "foerderbereiche",
+  title: "Förderbereiche",
+  optional: true,
+  schema: z.object({
+    foerderbereich: schluessel({
+      label: "Förderbereich",
+      definition: "Schlüssel des Förderbereichs, wie ihn die anderen Tabellen nennen (Kleinbuchstaben a–z, Ziffern, _).",
+      reference: "foerderbereiche",
+    }),
+    name: text({ label: "Name", definition: "Deutscher Name des Förderbereichs, wie ihn Seiten und Downloads zeigen." }),
+    kurzname: text({ label: "Kurzname", definition: "Kurzer Name für Legenden und Filter; leer: der Name." }).optional(),
+    ab_jahr: int({ label: "Ab Jahr", definition: "Erstes Jahr der Maßnahme.", min: 2015, max: 2100 }).optional(),
+    bis_jahr: int({ label: "Bis Jahr", definition: "Letztes Jahr der Maßnahme; leer: läuft.", min: 2015, max: 2100 }).optional(),
+  }),
+  key: ["foerderbereich"],
+  rowRules: [
+    {
+      id: "bis_nach_ab",
+      column: "bis_jahr",
+      rule: "Das letzte Jahr liegt nicht vor dem ersten.",
+      violation: "bis_jahr < ab_jahr",
+      message: "Das letzte Jahr {wert} liegt vor dem ersten Jahr (ab_jahr).",
+    },
+  ],
+});
+
+/** In dependency order: the list of Förderbereiche first, grants before what points at them. */
+export const INPUT_TABLES = [foerderbereiche, haushalt, bewilligungen, auszahlungen, stellen, gefluechteteAu, kreiseOverride] as const;
 export type InputTableName = (typeof INPUT_TABLES)[number]["name"];

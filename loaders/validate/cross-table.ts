@@ -19,6 +19,23 @@ export const passing = (table: string) => `(
 
 const msgSql = (template: string, wertSql: string) => `replace(${sqlString(template)}, '{wert}', coalesce(${wertSql}, ''))`;
 
+/**
+ * A Förderbereich must be in the list (`ref.foerderbereiche`: the default list or
+ * the table `foerderbereiche`). The message names the known keys and says how a
+ * new measure is added.
+ */
+export async function checkFoerderbereichReferences(conn: DuckDBConnection, present: ReadonlySet<string>): Promise<void> {
+  const known = (await conn.runAndReadAll("SELECT foerderbereich FROM ref.foerderbereiche ORDER BY reihenfolge")).getRows().map((r) => String(r[0]));
+  const template = fill(de.foerderbereich_unbekannt, { erlaubt: known.join(", "), wert: "{wert}" });
+  for (const table of ["haushalt", "bewilligungen"]) {
+    if (!present.has(table)) continue;
+    await conn.run(`INSERT INTO ${befundTable(table)}
+      SELECT p.ord, 'foerderbereich', p.foerderbereich, 'foerderbereich_unbekannt', ${msgSql(template, "p.foerderbereich")}, 'fehler'
+      FROM ${passing(table)} p
+      WHERE p.foerderbereich NOT IN (SELECT foerderbereich FROM ref.foerderbereiche)`);
+  }
+}
+
 export async function checkKreisReferences(conn: DuckDBConnection, present: ReadonlySet<string>): Promise<void> {
   const refs: [table: string, column: string][] = [
     ["bewilligungen", "empfaenger_ags"],

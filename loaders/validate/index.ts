@@ -13,7 +13,16 @@ import { hasPersonalData, INPUT_SCHEMA, inputTableDdl, storedColumns } from "../
 import { BEFUNDE_DDL } from "../queries/published.ts";
 import { INPUT_TABLES, type InputTable } from "../schema/input-tables.ts";
 import { loadKreise, REF_KREISE_DDL, EINWOHNER_QUELLE, EINWOHNER_STAND } from "../warehouse/kreise.ts";
-import { checkGrantReferences, checkKreisReferences, warnOnAcceptedFigures } from "./cross-table.ts";
+import {
+  INTEGRATIONSMANAGEMENT,
+  loadDefaultFoerderbereiche,
+  QUELLE_STANDARD,
+  QUELLE_TABELLE,
+  REF_FOERDERBEREICHE_DDL,
+  withColours,
+  writeFoerderbereiche,
+} from "../warehouse/foerderbereiche.ts";
+import { checkFoerderbereichReferences, checkGrantReferences, checkKreisReferences, passing, warnOnAcceptedFigures } from "./cross-table.ts";
 import { fileFinding, type Finding } from "./finding.ts";
 import { de, fill } from "./messages.ts";
 import { sqlString } from "./sql-columns.ts";
@@ -59,6 +68,8 @@ export async function createWarehouseSchema(conn: DuckDBConnection): Promise<voi
     )
     .join(",\n");
   await conn.run(`INSERT INTO ref.kreise VALUES ${values}`);
+  await conn.run(REF_FOERDERBEREICHE_DDL);
+  await writeFoerderbereiche(conn, loadDefaultFoerderbereiche(), QUELLE_STANDARD);
   for (const t of INPUT_TABLES) await conn.run(inputTableDdl(t));
 }
 
@@ -156,6 +167,8 @@ export async function validateInput(conn: DuckDBConnection, dir: string): Promis
   }
 
   const present = usableTables({ conn, staged, fileLevel, summaries });
+  await adoptFoerderbereiche(conn, staged, present);
+  await checkFoerderbereichReferences(conn, present);
   await checkKreisReferences(conn, present);
   await checkGrantReferences(conn, present);
   await warnOnAcceptedFigures(conn, present);
@@ -169,6 +182,39 @@ export async function validateInput(conn: DuckDBConnection, dir: string): Promis
         AND s.rowid NOT IN (SELECT ord FROM ${befundTable(s.table.name)} WHERE schwere = 'fehler')`);
   }
   return { conn, staged, fileLevel, summaries };
+}
+
+/**
+ * An input table `foerderbereiche` replaces the default list, but only whole: a
+ * list with a broken row or without integration management would reject the
+ * grants of the areas it misses, so such a table is refused (every row rejected,
+ * one finding on the file) and the default list stays.
+ */
+async function adoptFoerderbereiche(conn: DuckDBConnection, staged: Staged[], present: ReadonlySet<string>): Promise<void> {
+  const s = staged.find((x) => x.table.name === "foerderbereiche");
+  if (!s || !present.has("foerderbereiche")) return;
+  const st = stageTable("foerderbereiche");
+  const bt = befundTable("foerderbereiche");
+  const rows = await count(conn, `SELECT count(*) FROM ${st} WHERE NOT leer`);
+  const broken = await count(conn, `SELECT count(*) FROM ${st} WHERE NOT leer AND NOT ok`) +
+    (await count(conn, `SELECT count(*) FROM ${bt} WHERE schwere = 'fehler'`));
+  const hasIm = await count(conn, `SELECT count(*) FROM ${passing("foerderbereiche")} p WHERE p.foerderbereich = ${sqlString(INTEGRATIONSMANAGEMENT)}`);
+  const refuse = (regel: string, meldung: string) => {
+    s.direct.push({ ...fileFinding(s.summary.datei, regel, fill(meldung, { zeilen: rows })), spalte: "foerderbereich" });
+    s.usable = false;
+  };
+  if (broken > 0) refuse("foerderbereiche_abgelehnt", de.foerderbereiche_abgelehnt);
+  else if (hasIm === 0) refuse("foerderbereiche_ohne_im", de.foerderbereiche_ohne_im);
+  if (!s.usable) {
+    await conn.run(`INSERT INTO ${bt}
+      SELECT rowid, NULL, NULL, 'datei_abgelehnt', NULL, 'fehler' FROM ${st}
+      WHERE NOT leer AND rowid NOT IN (SELECT ord FROM ${bt} WHERE schwere = 'fehler')`);
+    return;
+  }
+  const list = (
+    await conn.runAndReadAll(`SELECT foerderbereich, name, kurzname, ab_jahr, bis_jahr FROM ${passing("foerderbereiche")} p ORDER BY ord`)
+  ).getRowObjectsJS() as { foerderbereich: string; name: string; kurzname: string | null; ab_jahr: number | null; bis_jahr: number | null }[];
+  await writeFoerderbereiche(conn, withColours(list), QUELLE_TABELLE);
 }
 
 export interface Staging {

@@ -13,6 +13,7 @@ export const de = {
     bool: "„{wert}“ ist kein Ja/Nein-Wert (erlaubt: ja/nein, true/false, 1/0, x/leer).",
     enum: "„{wert}“ ist kein zulässiger Wert; erlaubt: {erlaubt}.",
     ags: "„{wert}“ ist kein gültiger Gemeindeschlüssel ({ags}).",
+    schluessel: "„{wert}“ ist kein gültiger Schlüssel (nur Kleinbuchstaben a–z, Ziffern und _).",
   },
   ags_regel: {
     kreis: "5 Ziffern, beginnend mit 08",
@@ -32,6 +33,16 @@ export const de = {
   ags_fuehrende_null: "Gemeindeschlüssel „{wert}“ ohne führende Null: als 0{wert} gelesen.",
   kreis_unbekannt: "Der Kreisteil des Gemeindeschlüssels „{wert}“ ist keiner der 44 Stadt- und Landkreise Baden-Württembergs.",
   schluessel_doppelt: "Schlüssel ({schluessel}) kommt mehrfach vor (Zeilen {zeilen}); keine der Zeilen wird übernommen.",
+  foerderbereich_unbekannt:
+    "Förderbereich „{wert}“ ist nicht bekannt; bekannt sind: {erlaubt}. Eine neue Maßnahme tragen Sie in die Tabelle " +
+    "foerderbereiche ein (foerderbereiche.csv oder .xlsx, Spalten foerderbereich, name, kurzname, ab_jahr, bis_jahr; " +
+    "sie ersetzt die Standardliste, führen Sie also alle Förderbereiche auf).",
+  foerderbereiche_ohne_im:
+    "Die Tabelle foerderbereiche enthält keinen Förderbereich „integrationsmanagement“ (Spalte foerderbereich); " +
+    "die Stellenregeln beziehen sich darauf. Die Tabelle wird nicht übernommen ({zeilen} Zeilen abgelehnt), es gilt die Standardliste.",
+  foerderbereiche_abgelehnt:
+    "Die Tabelle foerderbereiche hat fehlerhafte Zeilen (siehe dort) und wird als Ganzes nicht übernommen " +
+    "({zeilen} Zeilen abgelehnt): eine unvollständige Liste würde Bewilligungen verwerfen. Es gilt die Standardliste.",
   zahlung_ohne_bewilligung: "Aktenzeichen „{wert}“ gehört zu keiner bewilligten Zuwendung.",
   stelle_ohne_bewilligung:
     "Aktenzeichen „{wert}“ gehört zu keiner bewilligten Zuwendung im Förderbereich Integrationsmanagement.",

@@ -221,6 +221,13 @@ export function columnSql(name: string, schema: z.ZodType): ColumnSql {
         checks: (raw, _text, parsed) => [...requiredCheck(raw), typeCheck(raw, parsed)],
       };
     }
+    case "schluessel":
+      // Spelled as enums are: case, umlauts, spaces and hyphens do not matter.
+      return {
+        ...base,
+        parse: (raw) => `CASE WHEN regexp_full_match(${normalizeWord(raw)}, '[a-z0-9_]+') THEN ${normalizeWord(raw)} END`,
+        checks: (raw, _text, parsed) => [...requiredCheck(raw), typeCheck(raw, parsed)],
+      };
     case "ags": {
       // Excel turns a Schlüssel typed as a number into 8111 or 8111000: the leading zero is
       // restored with a warning, because the digits themselves are unambiguous.

@@ -49,7 +49,7 @@ const NOT_WAREHOUSE_CODE = ["sample-data/", "export/", "docs/", "site/", "querie
  */
 export function fingerprintCode(): string {
   const sources = walk(LOADERS_DIR)
-    .filter((p) => p.endsWith(".ts"))
+    .filter((p) => p.endsWith(".ts") || p.endsWith(".json"))
     .filter((p) => !NOT_WAREHOUSE_CODE.some((prefix) => relative(LOADERS_DIR, p).split(sep).join("/").startsWith(prefix)))
     .sort()
     .map((p) => [relative(LOADERS_DIR, p), createHash("sha256").update(readFileSync(p)).digest("hex")]);

@@ -1,14 +1,9 @@
 // Charts of the Kreisprofil: chart(data, {width, height, ...}) returning a Plot.
 // They get finished rows from the page (computed in SQL) and only draw them.
 import * as Plot from "@observablehq/plot";
-import {FOERDERBEREICHE} from "./strings.js";
 import {formatDate, formatEuro, formatEuroAxis, yearLabel} from "./profile-format.js";
 import {PROFIL} from "./strings-kreisprofil.js";
 
-/** Fixed colours per Förderbereich (Observable10), the same on every Kreis page. */
-const FB_KEYS = Object.keys(FOERDERBEREICHE);
-const FB_LABELS = FB_KEYS.map((k) => FOERDERBEREICHE[k]);
-const FB_COLORS = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951"];
 
 const KREIS_COLOR = "#1d4ed8";
 const LAND_COLOR = "#57534e";
@@ -19,9 +14,14 @@ const germanDate = (d) => formatDate(d instanceof Date ? d.toISOString() : d);
  * Money per year, stacked by Förderbereich.
  * @param rows  {jahr, foerderbereich, bewilligt_eur, ausgezahlt_eur, …} of one Kreis
  * @param value "bewilligt_eur" or "ausgezahlt_eur"
+ * @param fb    the list of Förderbereiche (components/foerderbereiche.js): names and a fixed colour per key
  */
-export function mittelChart(rows, {width, height = 320, value, label, stichjahr, jahre, ariaLabel} = {}) {
-  const data = rows.map((d) => ({...d, fb: FOERDERBEREICHE[d.foerderbereich] ?? d.foerderbereich, betrag: d[value]}));
+export function mittelChart(rows, {width, height = 320, value, label, stichjahr, jahre, ariaLabel, fb: FB} = {}) {
+  const data = rows.map((d) => ({...d, fb: FB.kurz(d.foerderbereich), betrag: d[value]}));
+  // Only the areas this Kreis has money in, in the list's order, each in its own colour.
+  const present = new Set(data.map((d) => d.fb));
+  const domain = FB.color.domain.filter((n) => present.has(n));
+  const range = domain.map((n) => FB.color.range[FB.color.domain.indexOf(n)]);
   return Plot.plot({
     width,
     height,
@@ -29,14 +29,14 @@ export function mittelChart(rows, {width, height = 320, value, label, stichjahr,
     ariaLabel,
     x: {type: "band", domain: jahre, label: null, tickFormat: yearLabel(stichjahr)},
     y: {grid: true, label: `${label} (€)`, tickFormat: formatEuroAxis},
-    color: {domain: FB_LABELS, range: FB_COLORS, legend: true},
+    color: {domain, range, legend: true},
     marks: [
       Plot.barY(data, {
         x: "jahr",
         y: "betrag",
         fill: "fb",
         fillOpacity: (d) => (stichjahr != null && d.jahr > stichjahr ? 0.55 : 1),
-        order: FB_LABELS,
+        order: domain,
         tip: true,
         title: (d) => `${d.fb} ${d.jahr}\n${label}: ${formatEuro(d.betrag)}`,
       }),

@@ -4,7 +4,6 @@
 // interpolation (escaped), never innerHTML.
 import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
-import {FOERDERBEREICHE} from "./strings.js";
 import {formatDate, formatEuro, formatNumber, KENNZAHL_FORMAT, rankText} from "./profile-format.js";
 import {PROFIL} from "./strings-kreisprofil.js";
 
@@ -89,10 +88,10 @@ export function empfaengerTable(empfaenger, summe, {labels}) {
 const ZUWENDUNG_COLUMNS = ["empfaenger_name", "empfaenger_ags", "foerderbereich", "zeitraum", "bewilligt_eur", "ausgezahlt_eur"];
 
 /** Rows of the grant table with the display fields (Förderbereich label, Zeitraum). */
-export function zuwendungRows(zuwendungen) {
+export function zuwendungRows(zuwendungen, fb) {
   return zuwendungen.map((z) => ({
     ...z,
-    foerderbereich: FOERDERBEREICHE[z.foerderbereich] ?? z.foerderbereich,
+    foerderbereich: fb.name(z.foerderbereich),
     zeitraum: `${formatDate(z.beginn)} – ${formatDate(z.ende)}`,
   }));
 }
@@ -123,7 +122,7 @@ export function zuwendungenTable(rows, {width, labels}) {
 }
 
 /** Non-granted applications of the Kreis (intern edition only): plain table, prints in full. */
-export function antraegeTable(antraege, {labels}) {
+export function antraegeTable(antraege, {labels, fb}) {
   return html`<table class="pik-antraege">
     <thead><tr>
       <th scope="col">${PROFIL.aktenzeichen}</th>
@@ -136,7 +135,7 @@ export function antraegeTable(antraege, {labels}) {
     <tbody>${antraege.map((a) => html`<tr data-status=${a.status}>
       <td><code>${a.aktenzeichen}</code></td>
       <td>${a.empfaenger_name} <small>(${a.empfaenger_ags})</small></td>
-      <td>${FOERDERBEREICHE[a.foerderbereich] ?? a.foerderbereich}</td>
+      <td>${fb.name(a.foerderbereich)}</td>
       <td>${PROFIL.statusText[a.status] ?? a.status}</td>
       <td>${a.antrag_datum ? formatDate(a.antrag_datum) : "–"}</td>
       <td>${a.bescheid_datum ? formatDate(a.bescheid_datum) : "–"}</td>

@@ -39,6 +39,16 @@ export const METHODIK = {
   weitereRegeln: "Weitere Regeln",
   personenbezogen: "personenbezogen: wird nur geprüft, nie gespeichert oder veröffentlicht",
 
+  // Förderbereiche
+  fbTitel: "Förderbereiche",
+  fbUntertitel: "Die Maßnahmen des Pakts, wie sie dieser Datenstand kennt: Standardliste oder Eingabetabelle foerderbereiche",
+  fbSchluessel: "Schlüssel",
+  fbName: "Name",
+  fbKurz: "Kurzname",
+  fbJahre: "Jahre",
+  fbFarbe: "Farbe in Grafiken",
+  fbLaeuft: (ab) => (ab ? `ab ${ab}` : "laufend"),
+
   // Sources
   quellenTitel: "Veröffentlichte Programmzahlen",
   quellenUntertitel: "Zahlen, die das Land zum Pakt für Integration veröffentlicht hat, mit Quelle; an ihnen sind die Beispieldaten ausgerichtet",

@@ -39,13 +39,7 @@ export const QUELLEN = {
   gefluechtete: "Zählung der Geflüchteten in der Anschlussunterbringung (§ 29d FAG)",
 };
 
-export const FOERDERBEREICHE = {
-  integrationsmanagement: "Integrationsmanagement",
-  digitalisierung: "Digitalisierung",
-  schule_beruf: "Schule und Beruf",
-  spracherwerb: "Spracherwerb",
-  ehrenamt: "Ehrenamt",
-};
+// The Förderbereiche are data (data/foerderbereiche.json, components/foerderbereiche.js), not strings here.
 
 export const ANSTELLUNGSTRAEGER = {gemeinde: "Gemeinde", landkreis: "Landkreis", freier_traeger: "Freier Träger"};
 export const QUALIFIKATIONEN = {hochschulabschluss: "Hochschulabschluss", nachqualifizierung: "Nachqualifizierung"};
