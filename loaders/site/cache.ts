@@ -57,7 +57,7 @@ export function seedLibraryVersions(cacheDir = SITE_CACHE): void {
 }
 
 /** Code the data loaders in src/data run: queries, exports, definitions, and the one page module they share. */
-export const LOADER_CODE = ["loaders", "src/components/tabular.js"];
+export const LOADER_CODE = ["loaders", "reference", "src/components/tabular.js"];
 
 function codeFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -66,7 +66,7 @@ function codeFiles(dir: string): string[] {
     .sort()
     .flatMap((name) => {
       const path = join(dir, name);
-      return statSync(path).isDirectory() ? codeFiles(path) : /\.(ts|js|json)$/.test(name) ? [path] : [];
+      return statSync(path).isDirectory() ? codeFiles(path) : /\.(ts|js|json|geojson|csv)$/.test(name) ? [path] : [];
     });
 }
 

@@ -30,7 +30,6 @@ export const MITTEL = {
   unvollstaendig: (jahr, stand) => `Das Jahr ${jahr} ist noch nicht abgeschlossen; es enthält die Daten bis ${stand}.`,
   karteTitel: "Karte",
   karteHinweis: "Ein Klick auf einen Kreis öffnet sein Profil.",
-  kachelHinweis: "Jeder Kreis ist ein gleich großes Feld, angeordnet nach seiner Lage im Land.",
   rangTitel: "Rangfolge der 44 Kreise",
   tabelleTitel: "Alle Kreise in Zahlen",
   tabelleUntertitel: "Spalten zum Sortieren anklicken; ein Klick auf den Kreis öffnet sein Profil.",
@@ -66,9 +65,8 @@ export const MITTEL = {
   rangZusammenfassung: ({mass, jahre, n, hoch, tief, land, landName}) =>
     `${mass}, ${jahre}: ${n} Kreise absteigend sortiert, vorn ${hoch}, hinten ${tief}; gestrichelte Linie: ${landName} ${land}.`,
   keineWerte: "Für diese Auswahl gibt es keine Werte.",
-  geoAktiv: (datei) => `Karte mit Kreisgrenzen aus data/geo/${datei}.`,
   geoHinweis:
-    "Echte Kreisgrenzen statt Kacheln: eine GeoJSON-Datei mit dem AGS je Kreis (Eigenschaft AGS, ags, kreis_ags oder RS, 5 Stellen) als data/geo/kreise.geojson ablegen und die Seite neu bauen.",
+    "Andere Kreisgrenzen als die mitgelieferten des BKG: eine GeoJSON-Datei mit dem AGS je Kreis (Eigenschaft AGS, ags, kreis_ags oder RS, 5 Stellen) als data/geo/kreise.geojson ablegen und die Seite neu bauen.",
   ariaKarte: (mass, einheit, jahre) => `Karte der 44 Kreise: ${mass} ${einheit}, ${jahre}`,
   ariaBalken: (mass, einheit, jahre) => `Balkendiagramm der 44 Kreise, absteigend sortiert: ${mass} ${einheit}, ${jahre}`,
   definitionen: "Definitionen",

@@ -31,6 +31,20 @@ export const SITE = {
   einwohnerQuelle: "Einwohner: Destatis, Gemeindeverzeichnis GV-ISys, Stand 31.12.2018, Lizenz CC BY 4.0",
 };
 
+/** The maps of the Kreise: real boundaries or equal tiles (src/components/karte.js). */
+export const KARTE = {
+  ansicht: "Ansicht",
+  ansichten: {grenzen: "Karte", kacheln: "Kacheln"},
+  grenzenHinweis: "Kreisgrenzen in ihrer wirklichen Form; die neun Stadtkreise sind zusätzlich als Punkt markiert, damit auch die kleinen zu sehen und anzuklicken sind.",
+  kachelHinweis: "Kacheln: Jeder Kreis ist ein gleich großes Feld, angeordnet nach seiner Lage im Land – so fallen kleine Stadtkreise so stark ins Auge wie große Landkreise.",
+  /** The licence of the shipped boundaries (dl-de/by-2-0) asks for this text, linked to the BKG. */
+  bkgVermerk: "© GeoBasis-DE / BKG 2021 (Daten verändert)",
+  bkgUrl: "https://www.bkg.bund.de",
+  bkgLizenz: "Verwaltungsgebiete 1:5 000 000 (VG5000), Stand 01.01.2021, Lizenz dl-de/by-2-0; auf Baden-Württemberg zugeschnitten und vereinfacht.",
+  eigeneGrenzen: (quelle) => `Kreisgrenzen aus ${quelle} (vom Nutzer bereitgestellt).`,
+  lage: (name) => `Lage von ${name} in Baden-Württemberg`,
+};
+
 export const QUELLEN = {
   bewilligungen: "Bewilligungsstelle (RP Stuttgart): Bewilligungen",
   auszahlungen: "Bewilligungsstelle (RP Stuttgart): Auszahlungen",

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureWarehouse } from "../helpers/fixture-warehouse.ts";
 import { featureAgs, kreisGeo, mittel, rewind, type MittelDaten } from "../../loaders/queries/pages/mittel.ts";
 import { latestCompleteYear, uebersicht } from "../../loaders/queries/pages/uebersicht.ts";
+import { loadKreise } from "../../loaders/warehouse/kreise.ts";
 // @ts-expect-error plain JS module of the site
 import { auswahl, kreisLabels, pick } from "../../src/components/mittel-auswahl.js";
 
@@ -326,11 +327,11 @@ describe("Kreis boundaries (geo.json)", () => {
   it("outputs the first GeoJSON in data/geo with Kreis features, or null", () => {
     const dir = mkdtempSync(join(tmpdir(), "pik-geo-"));
     try {
-      expect(kreisGeo(dir).geo).toBeNull();
+      expect(kreisGeo(dir, null).geo).toBeNull();
       mkdirSync(join(dir, "geo"));
       writeFileSync(join(dir, "geo", "liesmich.txt"), "keine Geometrie");
       writeFileSync(join(dir, "geo", "a-leer.json"), JSON.stringify({ type: "FeatureCollection", features: [] }));
-      expect(kreisGeo(dir).geo).toBeNull();
+      expect(kreisGeo(dir, null).geo).toBeNull();
       const square = (x: number) => [[[x, 48], [x + 0.1, 48], [x + 0.1, 48.1], [x, 48.1], [x, 48]]];
       writeFileSync(
         join(dir, "geo", "kreise.geojson"),
@@ -345,13 +346,48 @@ describe("Kreis boundaries (geo.json)", () => {
       );
       const { geo, skipped } = kreisGeo(dir);
       expect(skipped).toBe(1);
-      expect(geo?.quelle).toBe("kreise.geojson");
+      expect(geo?.quelle).toBe("data/geo/kreise.geojson");
+      expect(geo?.amtlich).toBe(false);
       expect(geo?.features.map((f) => f.properties)).toEqual([
-        { kreis_ags: "08111", name: "Stuttgart" },
-        { kreis_ags: "08115", name: null },
+        { kreis_ags: "08111", name: "Stuttgart", kreis_typ: null },
+        { kreis_ags: "08115", name: null, kreis_typ: null },
       ]);
       // The counter-clockwise exterior has been reversed for d3.
       expect((geo?.features[0]?.geometry.coordinates as number[][][])[0]).toEqual([...(square(9.1)[0] ?? [])].reverse());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("falls back to the shipped BKG boundaries: the 44 Kreise, rounded, in d3's winding", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pik-geo-"));
+    try {
+      const { geo } = kreisGeo(dir);
+      expect(geo?.amtlich).toBe(true);
+      expect(geo?.quelle).toBe("BKG VG5000, Stand 01.01.2021");
+      const ags = (geo?.features ?? []).map((f) => f.properties.kreis_ags).sort();
+      // The 44 Kreise of Baden-Württemberg as the reference data lists them (landkreise-deutschland).
+      expect(ags).toEqual(loadKreise().map((k) => k.kreis_ags));
+      const stuttgart = geo?.features.find((f) => f.properties.kreis_ags === "08111");
+      expect(stuttgart?.properties.name).toBe("Stuttgart");
+      // The 9 Stadtkreise are marked as such (BEZ), as in the reference data.
+      const stadtkreise = (geo?.features ?? []).filter((f) => f.properties.kreis_typ === "Stadtkreis").map((f) => f.properties.kreis_ags).sort();
+      expect(stadtkreise).toEqual(loadKreise().filter((k) => k.kreis_typ === "Stadtkreis").map((k) => k.kreis_ags));
+      expect(stadtkreise).toHaveLength(9);
+      // Every position has at most 3 decimals, and every exterior ring is clockwise (negative signed area, x right, y up).
+      const rings = (geo?.features ?? []).flatMap((f) => (f.geometry.type === "Polygon" ? [f.geometry.coordinates as number[][][]] : (f.geometry.coordinates as number[][][][])));
+      for (const polygon of rings) {
+        for (const p of polygon.flat()) for (const c of p) expect(Math.abs(c * 1000 - Math.round(c * 1000))).toBeLessThan(1e-6);
+        const ext = polygon[0] ?? [];
+        let a = 0;
+        for (let i = 0, j = ext.length - 1; i < ext.length; j = i++) a += ((ext[j]![0]!) - ext[i]![0]!) * (ext[j]![1]! + ext[i]![1]!);
+        expect(a).toBeLessThan(0);
+      }
+      // Stuttgart's centre (Schlossplatz, 9.18 E, 48.78 N) lies inside its bounding box.
+      const pts = (stuttgart?.geometry.coordinates as number[][][]).flat();
+      const xs = pts.map((p) => p[0]!);
+      const ys = pts.map((p) => p[1]!);
+      expect(Math.min(...xs) < 9.18 && 9.18 < Math.max(...xs) && Math.min(...ys) < 48.78 && 48.78 < Math.max(...ys)).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -162,6 +162,22 @@ describe("/integrationsmanagement", () => {
     expect(await page.locator("h1").first().textContent()).toMatch(/Ravensburg|08436/);
     await page.context().close();
   });
+  it("draws the real Kreise with the BKG attribution; a small Stadtkreis opens from its dot", async () => {
+    const { page, errors } = await open();
+    const vermerk = page.locator("#abdeckung-karte [data-geo-quelle] a");
+    expect((await vermerk.textContent())?.trim()).toBe("© GeoBasis-DE / BKG 2021 (Daten verändert)");
+    expect(await vermerk.getAttribute("href")).toBe("https://www.bkg.bund.de");
+    const dot = page.locator('#abdeckung-karte .pik-stadtkreis-punkt a[*|href$="kreise/08221"]');
+    expect(await dot.count()).toBe(1);
+    await Promise.all([page.waitForURL(/\/kreise\/08221$/), dot.click()]);
+    await settled(page);
+    expect(await page.locator("h1").first().textContent()).toMatch(/Heidelberg/);
+    // The profile shows where the Kreis lies, with the attribution under the locator map.
+    expect((await page.locator(".pik-profil-lage figcaption a").textContent())?.trim()).toBe("© GeoBasis-DE / BKG 2021 (Daten verändert)");
+    expect(await page.locator(".pik-profil-lage svg").getAttribute("aria-label")).toBe("Lage von Heidelberg in Baden-Württemberg");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
   it("keeps groups of 1–2 persons secret in the mix: summary and table read „.“/„geheim gehalten“", async () => {
     // Groups of 1–2 filled positions by employer at the latest stichtag, from the accepted staffing reports.
     const small = await query(`WITH t AS (SELECT max(stichtag) AS st FROM main.abdeckung_kreis)

@@ -35,6 +35,8 @@ async function auditCharts(page: Page): Promise<ChartAudit[]> {
       // Charts, not icons or colour legends (Plot's "-ramp" SVGs are labelled by their visible title).
       .filter((s) => !s.parentElement?.closest("svg") && s.getAttribute("aria-hidden") !== "true")
       .filter((s) => !/-ramp$/.test(s.getAttribute("class") ?? "") && s.getBoundingClientRect().width > 100)
+      // The profile's locator map is an image of one fact (where the Kreis lies), named by its aria-label; it draws no figures.
+      .filter((s) => !s.hasAttribute("data-lagekarte"))
       .map((s) => {
         const figure = s.closest(".pik-figure");
         const card = figure?.closest(".card") ?? figure?.parentElement ?? null;

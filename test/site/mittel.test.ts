@@ -162,8 +162,28 @@ describe("/mittel", () => {
     await page.context().close();
   });
 
-  it("opens the Kreis profile from a tile and from a bar", async () => {
+  it("opens the Kreis profile from a Kreis polygon, a small Stadtkreis, a tile and a bar", async () => {
     const { page, errors } = await open();
+    // The real map (default): Ravensburg's polygon, then Baden-Baden (a Stadtkreis of 140 km², a few pixels: its dot).
+    const polygon = page.locator('[data-karte] figure svg a[*|href="./kreise/08436"] path');
+    await expect.poll(() => polygon.count()).toBe(1);
+    await polygon.click();
+    await page.waitForURL(/\/kreise\/08436$/);
+    await page.goBack();
+    await settled(page);
+    const dot = page.locator('[data-karte] figure svg .pik-stadtkreis-punkt a[*|href="./kreise/08211"]');
+    expect(await dot.count()).toBe(1);
+    await dot.click();
+    await page.waitForURL(/\/kreise\/08211$/);
+    await page.goBack();
+    await settled(page);
+    // The attribution the licence asks for stands next to the map, linked to the BKG.
+    const vermerk = page.locator("[data-karte] [data-geo-quelle] a");
+    expect(norm(await vermerk.textContent())).toBe("© GeoBasis-DE / BKG 2021 (Daten verändert)");
+    expect(await vermerk.getAttribute("href")).toBe("https://www.bkg.bund.de");
+    // The tile view, one click away, in the URL.
+    await page.getByRole("radio", { name: "Kacheln" }).check();
+    await expect.poll(() => param(page, "ansicht")).toBe("kacheln");
     const tile = page.locator('[data-karte] figure svg a[*|href="./kreise/08111"]');
     await expect.poll(() => tile.count()).toBe(1);
     await tile.click();
@@ -171,6 +191,7 @@ describe("/mittel", () => {
     expect(new URL(page.url()).pathname).toBe("/kreise/08111");
     await page.goBack();
     await settled(page);
+    expect(param(page, "ansicht")).toBe("kacheln");
     const bar = page.locator('[data-rangfolge] figure svg a[*|href="./kreise/08436"]');
     await bar.click();
     await page.waitForURL(/\/kreise\/08436$/);
