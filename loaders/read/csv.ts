@@ -84,6 +84,11 @@ export async function readCsv(req: ReadRequest): Promise<ReadResult> {
   }
   const header = search.header;
   if (!header || !facts) {
+    // A header too wide for the search region (e.g. 9,000 columns) is still a column-limit case.
+    const wide = firstLineFields(head);
+    if (wide > MAX_COLUMNS) {
+      return { datei, finding: { ...fileFinding(datei, "spalten_zu_viele", tooManyColumnsMessage(datei, wide, "Zeile 1", true)), zeile: 1 } };
+    }
     const preview = (req.personalData ? [] : search.preview).map((t) => `„${truncate(t.replace(/\s+/g, " ").trim(), 80)}“`).join(", ");
     return unreadable(
       "kopfzeile_fehlt",
@@ -169,6 +174,18 @@ async function prepareForDuckDB(
     skip: cut ? 0 : header.skip,
     lineBase: cut ? header.dataLine - 1 : 0,
   };
+}
+
+/** Fields of the first line of the head (at least; by its more frequent delimiter, quotes ignored). */
+function firstLineFields(head: Uint8Array): number {
+  let semi = 0;
+  let comma = 0;
+  for (const b of head) {
+    if (b === 0x0a || b === 0x0d) break;
+    if (b === 0x3b) semi++;
+    else if (b === 0x2c) comma++;
+  }
+  return Math.max(semi, comma) + 1;
 }
 
 /** Nothing but a BOM, white space, line breaks and delimiters. */
