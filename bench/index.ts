@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only ingest,build,weight,interaction,lighthouse] [--quick] [--repeat N] [--site DIR]
+ * npm run bench [-- --only ingest,build,weight,interaction,lighthouse,columns] [--quick] [--repeat N] [--site DIR]
  *
  * The two speeds users feel, measured against the obvious alternatives:
  * ingest (ours vs DuckDB's bare read_csv), build (cold, 10×, rebuild; one
@@ -20,10 +20,11 @@ import { parseArgs } from "node:util";
 import { TILES } from "../src/components/tiles.js";
 import { measureInteractions, measureWeights } from "./browser.ts";
 import { benchBuild } from "./build.ts";
+import { benchColumns } from "./columns.ts";
 import { measureLighthouse } from "./lighthouse.ts";
 import { kilobytes, seconds } from "./stats.ts";
 
-const PARTS = ["ingest", "build", "weight", "interaction", "lighthouse"] as const;
+const PARTS = ["ingest", "build", "weight", "interaction", "lighthouse", "columns"] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -73,6 +74,13 @@ if (only.has("ingest")) {
   log("\n1. Ingest (npm run bench:ingest)");
   const sizes = quick ? "1000000" : "1000000,10000000";
   execFileSync(process.execPath, ["--import", "tsx", "bench/ingest.ts", "--sizes", sizes, "--repeat", String(repeat)], { stdio: "inherit" });
+}
+
+if (only.has("columns")) {
+  log("\nSpalten (viele Spalten, Grenze MAX_COLUMNS)");
+  const cols = benchColumns();
+  for (const r of cols) log(`  ${r.columns} Spalten: ${seconds(r.ms)}${r.refused ? " (abgelehnt)" : " (NICHT abgelehnt)"}`);
+  fresh.columns_ms = Object.fromEntries(cols.map((r) => [r.columns, r.ms]));
 }
 
 if (only.has("build")) {

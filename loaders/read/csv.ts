@@ -135,6 +135,11 @@ export async function readCsv(req: ReadRequest, encodingOverride?: TextEncoding)
   }
   const header = search.header;
   if (!header || !facts) {
+    // A header too wide for the search region (e.g. 9,000 columns) is still a column-limit case.
+    const wide = firstLineFields(head);
+    if (wide > MAX_COLUMNS) {
+      return { datei, finding: { ...fileFinding(datei, "spalten_zu_viele", tooManyColumnsMessage(datei, wide, "Zeile 1", true)), zeile: 1 } };
+    }
     const assumed = likelyDelimiter(search.preview);
     // The delimiter made visible: a tab is invisible in a message, and `;` vs `,` is the usual mix-up.
     const visible = (t: string) => t.replaceAll("\t", " ⇥ ").replace(/[\r\n ]+/g, " ").trim();
@@ -225,6 +230,18 @@ async function prepareForDuckDB(
     skip: cut ? 0 : header.skip,
     lineBase: cut ? header.dataLine - 1 : 0,
   };
+}
+
+/** Fields of the first line of the head (at least; by its more frequent delimiter, quotes ignored). */
+function firstLineFields(head: Uint8Array): number {
+  let semi = 0;
+  let comma = 0;
+  for (const b of head) {
+    if (b === 0x0a || b === 0x0d) break;
+    if (b === 0x3b) semi++;
+    else if (b === 0x2c) comma++;
+  }
+  return Math.max(semi, comma) + 1;
 }
 
 /** Nothing but a BOM, white space, line breaks and delimiters. */

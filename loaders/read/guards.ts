@@ -97,5 +97,5 @@ export const overlongLineMessage = (datei: string, line: number): string =>
   `${datei}: Zeile ${line} ist länger als ${formatBytes(MAX_LINE_BYTES)} (Grenze für eine Zeile); die Datei wird nicht gelesen. ` +
   "Meist fehlt ein Zeilenumbruch oder ein Anführungszeichen wird nicht geschlossen.";
 
-export const tooManyColumnsMessage = (datei: string, count: number, where: string): string =>
-  `${datei}: Die Kopfzeile (${where}) hat ${count} Spalten, erlaubt sind höchstens ${MAX_COLUMNS}; die Datei wird nicht gelesen.`;
+export const tooManyColumnsMessage = (datei: string, count: number, where: string, atLeast = false): string =>
+  `${datei}: Die Kopfzeile (${where}) hat ${atLeast ? "mindestens " : ""}${count} Spalten, erlaubt sind höchstens ${MAX_COLUMNS}; die Datei wird nicht gelesen.`;

@@ -24,8 +24,9 @@ export const MAX_XLSX_TOTAL_BYTES = 512 * 1024 * 1024;
 /** Most rows of a worksheet: Excel's own limit (a sheet declaring more is not from Excel). */
 export const MAX_XLSX_ROWS = 1_048_576;
 
-/** Bytes as a German size for messages, e.g. `1 MiB`. */
+/** Bytes as a German size for messages, e.g. `1 MiB`, `600,5 MiB`. */
 export function formatBytes(n: number): string {
   const mib = n / (1024 * 1024);
-  return Number.isInteger(mib) ? `${mib} MiB` : `${(n / 1024).toFixed(0)} KiB`;
+  if (mib >= 1) return `${mib.toFixed(1).replace(/\.0$/, "").replace(".", ",")} MiB`;
+  return `${Math.ceil(n / 1024)} KiB`;
 }
