@@ -21,6 +21,7 @@ import { formatReport } from "./report.ts";
 import { warnOnAppropriations } from "./validate/cross-table.ts";
 import { createWarehouseSchema, finishValidation, usableTables, validateInput, type ValidationResult } from "./validate/index.ts";
 import { dataDirFromEnv, ingest, openWarehouse, readBuildInfo, warehouseFromEnv, type IngestOutcome } from "./warehouse/build.ts";
+import { ExportTargetError, checkExportTarget } from "./export/out-folder.ts";
 import { ManifestError } from "./warehouse/manifest.ts";
 import { SiteOutputError, checkSiteOutput } from "./site/output-folder.ts";
 import { invalidateSiteCache, siteCacheKey } from "./site/cache.ts";
@@ -111,6 +112,13 @@ export async function main(argv: string[]): Promise<number> {
     case "export": {
       const dataDir = requireDir(values.data ?? dataDirFromEnv(), "Eingabeverzeichnis (--data)");
       if (!values.out) throw new UsageError("Zielverzeichnis (--out) fehlt.");
+      // Checked before the ingest: nothing is written when the target would overwrite an input or a user's file.
+      try {
+        checkExportTarget(values.out, dataDir);
+      } catch (e) {
+        if (e instanceof ExportTargetError) throw new UsageError(e.message);
+        throw e;
+      }
       const outcome = await ingest({
         dataDir,
         warehouse: warehouseFromEnv(),
