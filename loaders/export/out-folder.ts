@@ -26,7 +26,8 @@ export function checkExportTarget(outDir: string, dataDir: string): void {
   const refuse = (why: string) => {
     throw new ExportTargetError(`Zielverzeichnis (--out) ${JSON.stringify(outDir)} abgelehnt: ${why} Einen neuen oder leeren Ordner angeben.`);
   };
-  if (within(out, data) || within(data, out)) refuse("es ist das Eingabeverzeichnis, enthält es oder liegt darin; Eingabedateien würden überschrieben.");
+  // A subfolder of the input folder is harmless: the ingest reads only the files at its top level.
+  if (within(data, out)) refuse("es ist das Eingabeverzeichnis oder enthält es; Eingabedateien würden überschrieben.");
   if (!existsSync(out)) return;
   if (!statSync(out).isDirectory()) refuse("es ist kein Verzeichnis.");
   const entries = readdirSync(out);
