@@ -21,6 +21,9 @@ import { formatReport } from "./report.ts";
 import { warnOnAppropriations } from "./validate/cross-table.ts";
 import { createWarehouseSchema, finishValidation, usableTables, validateInput, type ValidationResult } from "./validate/index.ts";
 import { dataDirFromEnv, ingest, openWarehouse, readBuildInfo, warehouseFromEnv, type IngestOutcome } from "./warehouse/build.ts";
+import { ExportTargetError, checkExportTarget } from "./export/out-folder.ts";
+import { ManifestError } from "./warehouse/manifest.ts";
+import { SiteOutputError, checkSiteOutput } from "./site/output-folder.ts";
 import { invalidateSiteCache, siteCacheKey } from "./site/cache.ts";
 import { finishSite, removeInternalArtifacts } from "./site/finish.ts";
 import { softwareVersion } from "./site/release.ts";
@@ -116,6 +119,13 @@ export async function main(argv: string[]): Promise<number> {
     case "export": {
       const dataDir = requireDir(values.data ?? dataDirFromEnv(), "Eingabeverzeichnis (--data)");
       if (!values.out) throw new UsageError("Zielverzeichnis (--out) fehlt.");
+      // Checked before the ingest: nothing is written when the target would overwrite an input or a user's file.
+      try {
+        checkExportTarget(values.out, dataDir);
+      } catch (e) {
+        if (e instanceof ExportTargetError) throw new UsageError(e.message);
+        throw e;
+      }
       const outcome = await ingest({
         dataDir,
         warehouse: warehouseFromEnv(),
@@ -168,6 +178,8 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "prepare-site": {
+      // Framework empties its output folder: refuse any folder that holds more than an old site.
+      checkSiteOutput(process.env.PIK_SITE_OUT ?? "dist", { dataDir: dataDirFromEnv(), warehouse: warehouseFromEnv() });
       const info = readBuildInfo(warehouseFromEnv());
       if (!info) throw new UsageError("Kein Data Warehouse: zuerst „npm run ingest“ ausführen.");
       // The previous release compared on /daten is part of the loader output: its manifest's hash keys the cache.
@@ -207,7 +219,7 @@ if (isMain) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
-      if (e instanceof EditionError) {
+      if (e instanceof EditionError || e instanceof ManifestError || e instanceof SiteOutputError) {
         console.error(`Fehler: ${e.message}`);
         process.exit(2);
       }

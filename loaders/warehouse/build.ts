@@ -14,6 +14,7 @@ import { INPUT_TABLES } from "../schema/input-tables.ts";
 import { warnOnAppropriations } from "../validate/cross-table.ts";
 import { createWarehouseSchema, finishValidation, usableTables, validateInput, type ValidationResult } from "../validate/index.ts";
 import { fingerprintCode, fingerprintInput } from "./fingerprint.ts";
+import { readManifest } from "./manifest.ts";
 import { readBuildInfo, sidecarPath, warehouseFromEnv, type BuildInfo } from "./open.ts";
 
 // Reading the warehouse lives in open.ts (light imports, for the data loaders); re-exported for callers of the build.
@@ -67,22 +68,9 @@ export function emptyRequiredTables(validation: ValidationResult): EmptyTable[] 
   return out;
 }
 
-interface Manifest {
-  synthetisch?: boolean;
-  stand?: string;
-}
-
-function readManifest(dataDir: string): Manifest {
-  const path = join(dataDir, "manifest.json");
-  if (!existsSync(path)) return {};
-  try {
-    return JSON.parse(readFileSync(path, "utf8")) as Manifest;
-  } catch {
-    return {};
-  }
-}
-
 export async function ingest(opts: IngestOptions): Promise<IngestOutcome> {
+  // Checked first: an unusable manifest refuses the ingest before any temporary file exists.
+  const manifest = readManifest(opts.dataDir);
   const input = await fingerprintInput(opts.dataDir);
   const codeHash = fingerprintCode();
   const previous = readBuildInfo(opts.warehouse);
@@ -107,7 +95,6 @@ export async function ingest(opts: IngestOptions): Promise<IngestOutcome> {
     validation = await finishValidation(staging);
     // The Prüfbericht is a published table: rebuild it now that all findings are in.
     await buildPublishedTables(conn, ["pruefbericht"]);
-    const manifest = readManifest(opts.dataDir);
     const stand = manifest.stand ?? (await dataStand(conn));
     const info: BuildInfo = {
       inputHash: input.hash,
