@@ -7,6 +7,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { BEFUNDE_DDL, buildPublishedTables } from "../../loaders/queries/published.ts";
 import { inputTableDdl } from "../../loaders/schema/ddl.ts";
 import { INPUT_TABLES } from "../../loaders/schema/input-tables.ts";
+import { REF_FOERDERBEREICHE_DDL, loadDefaultFoerderbereiche, writeFoerderbereiche } from "../../loaders/warehouse/foerderbereiche.ts";
 import { REF_KREISE_DDL } from "../../loaders/warehouse/kreise.ts";
 
 export async function fixtureWarehouse(fixture: string): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
@@ -15,6 +16,9 @@ export async function fixtureWarehouse(fixture: string): Promise<{ instance: Duc
   for (const s of ["eingang", "ref", "meta"]) await conn.run(`CREATE SCHEMA ${s}`);
   for (const t of INPUT_TABLES) await conn.run(inputTableDdl(t));
   await conn.run(REF_KREISE_DDL);
+  // The shipped list of Förderbereiche, as the ingest writes it without an input table.
+  await conn.run(REF_FOERDERBEREICHE_DDL);
+  await writeFoerderbereiche(conn, loadDefaultFoerderbereiche(), "Standardliste");
   await conn.run(BEFUNDE_DDL);
   await conn.run(fixture);
   await buildPublishedTables(conn);

@@ -186,7 +186,12 @@ describe("zuwendungen", () => {
     // IM-1: 200.00 + 500.00 + 300.00 − 50.00 = 950.00; recovered 50.00.
     // SB-1: 400.00 + 100.00 − 20.00 + 500.01 = 980.01; recovered 20.00.
     // EA-1, EA-2: no bookings → 0.00.
-    expect(await rows("SELECT * FROM main.zuwendungen")).toEqual([
+    // The German name of each Förderbereich comes from the shipped list (ref.foerderbereiche).
+    expect(await rows("SELECT DISTINCT foerderbereich, foerderbereich_name FROM main.zuwendungen WHERE foerderbereich IN ('digitalisierung', 'ehrenamt') ORDER BY 1")).toEqual([
+      { foerderbereich: "digitalisierung", foerderbereich_name: "Digitalisierung" },
+      { foerderbereich: "ehrenamt", foerderbereich_name: "Bürgerschaftliches Engagement und Ehrenamt" },
+    ]);
+    expect(await rows("SELECT * EXCLUDE (foerderbereich_name) FROM main.zuwendungen")).toEqual([
       {
         aktenzeichen: "DIG-1", kreis_ags: "08111", empfaenger_ags: "08111", empfaenger_name: "Stadt Stuttgart",
         foerderbereich: "digitalisierung", bescheid_datum: "2019-11-01", beginn: "2019-12-31", ende: "2020-01-02",
@@ -278,7 +283,7 @@ describe("mittel_kreis_jahr", () => {
     // 08221 / 2021 / ehrenamt (EA-2: 0.00, no bookings) has no money → absent.
     // 08115 / 2020: IM-1 ended in 2019, the only booking is the recovery Z04 → 0.00, −50.00, 50.00.
     // 08221 / 2020 / schule_beruf: 400.00 + 100.00 − 20.00 = 480.00.
-    expect(await rows("SELECT * FROM main.mittel_kreis_jahr")).toEqual([
+    expect(await rows("SELECT * EXCLUDE (foerderbereich_name) FROM main.mittel_kreis_jahr")).toEqual([
       { kreis_ags: "08111", jahr: 2019, foerderbereich: "digitalisierung", bewilligt_eur: "33.33", ausgezahlt_eur: "0.00", rueckforderung_eur: "0.00" },
       { kreis_ags: "08111", jahr: 2020, foerderbereich: "digitalisierung", bewilligt_eur: "66.67", ausgezahlt_eur: "100.00", rueckforderung_eur: "0.00" },
       { kreis_ags: "08111", jahr: 2020, foerderbereich: "ehrenamt", bewilligt_eur: "50.03", ausgezahlt_eur: "0.00", rueckforderung_eur: "0.00" },
@@ -345,7 +350,7 @@ describe("haushalt_jahr", () => {
     //   2021 ehrenamt: 50.02 (EA-1) + 0.00 (EA-2) = 50.02, no ansatz → NULL ratios.
     //   2022 ehrenamt: 0.01 / 200 = 0.00005 exactly → half → 0.0001; 0 / 200 = 0.0000
     //   2022 spracherwerb: appropriation without money → zeros, ratios 0.0000.
-    expect(await rows("SELECT * FROM main.haushalt_jahr")).toEqual([
+    expect(await rows("SELECT * EXCLUDE (foerderbereich_name) FROM main.haushalt_jahr")).toEqual([
       { jahr: 2017, foerderbereich: "integrationsmanagement", ansatz_eur: null, bewilligt_eur: "252.05", ausgezahlt_eur: "200.00", rueckforderung_eur: "0.00", bindungsquote: null, abflussquote: null },
       { jahr: 2018, foerderbereich: "integrationsmanagement", ansatz_eur: "3000.00", bewilligt_eur: "865.00", ausgezahlt_eur: "865.00", rueckforderung_eur: "0.00", bindungsquote: "0.2883", abflussquote: "0.2883" },
       { jahr: 2019, foerderbereich: "digitalisierung", ansatz_eur: null, bewilligt_eur: "33.33", ausgezahlt_eur: "0.00", rueckforderung_eur: "0.00", bindungsquote: null, abflussquote: null },
