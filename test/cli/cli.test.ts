@@ -70,7 +70,7 @@ describe("npm run export", () => {
     const zuw = readFileSync(join(out, "zuwendungen.csv"), "utf8");
     expect(zuw.startsWith("\uFEFFaktenzeichen;kreis_ags;")).toBe(true);
     // AZ-1: 100.000,00 granted, 90.000,00 paid (by hand from the fixture)
-    expect(zuw).toContain("\r\nAZ-1;08111;08111000;Stadt Stuttgart;integrationsmanagement;2018-03-01;2018-04-01;2019-03-31;100000,00;90000,00;0,00;2,0000\r\n");
+    expect(zuw).toContain("\r\nAZ-1;08111;08111000;Stadt Stuttgart;integrationsmanagement;Integrationsmanagement;2018-03-01;2018-04-01;2019-03-31;100000,00;90000,00;0,00;2,0000\r\n");
     expect(zuw).not.toContain("Erika Mustermann");
   });
   it("refuses and writes nothing when the input has errors, unless --allow-rejects", () => {

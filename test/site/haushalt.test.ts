@@ -96,7 +96,7 @@ describe("/haushalt", () => {
 
   it("a permalink restores Förderbereich and unit; the comparison equals zahlungen_monat", async () => {
     const { page, errors } = await open("?bereich=ehrenamt&einheit=prozent");
-    expect(ws(await selectedLabel(page))).toBe("Ehrenamt");
+    expect(ws(await selectedLabel(page))).toBe("Bürgerschaftliches Engagement und Ehrenamt");
     expect(await page.getByLabel("in % des Ansatzes").isChecked()).toBe(true);
     expect((await yTicks(page, "#haushalt-kurven")).every((t) => t.endsWith("%"))).toBe(true);
     for (const jahr of [2017, 2023]) expect(await tableRow(page, jahr)).toEqual(await expected("ehrenamt", jahr));

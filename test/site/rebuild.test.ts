@@ -47,12 +47,12 @@ describe("rebuild after a changed input file", () => {
     cpSync("data", data, { recursive: true });
     const env = { PIK_DATA_DIR: data, PIK_WAREHOUSE: join(work, "pik.duckdb"), PIK_SITE_OUT: join(work, "site") };
     build(env);
-    // Stuttgart, count of 15.09.2024 in the sample data (data/gefluechtete_au.csv).
-    expect(await refugeesOnProfile(env.PIK_SITE_OUT)).toBe("10.790");
+    // Stuttgart, count of 15.09.2025 (the latest on or before the last staffing Stichtag) in the sample data (data/gefluechtete_au.csv).
+    expect(await refugeesOnProfile(env.PIK_SITE_OUT)).toBe("10.626");
 
     const file = join(data, "gefluechtete_au.csv");
     const before = readFileSync(file, "utf8");
-    const after = before.replace("08111,2024-09-15,10790", "08111,2024-09-15,12345");
+    const after = before.replace("08111,2025-09-15,10626", "08111,2025-09-15,12345");
     expect(after).not.toBe(before);
     writeFileSync(file, after);
     build(env);
