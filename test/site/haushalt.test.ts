@@ -95,16 +95,16 @@ describe("/haushalt", () => {
   });
 
   it("a permalink restores Förderbereich and unit; the comparison equals zahlungen_monat", async () => {
-    const { page, errors } = await open("?bereich=ehrenamt&einheit=prozent");
-    expect(ws(await selectedLabel(page))).toBe("Bürgerschaftliches Engagement und Ehrenamt");
+    const { page, errors } = await open("?bereich=spracherwerb&einheit=prozent");
+    expect(ws(await selectedLabel(page))).toBe("Spracherwerb");
     expect(await page.getByLabel("in % des Ansatzes").isChecked()).toBe(true);
     expect((await yTicks(page, "#haushalt-kurven")).every((t) => t.endsWith("%"))).toBe(true);
-    for (const jahr of [2017, 2023]) expect(await tableRow(page, jahr)).toEqual(await expected("ehrenamt", jahr));
+    for (const jahr of [2017, 2023]) expect(await tableRow(page, jahr)).toEqual(await expected("spracherwerb", jahr));
     // The latest year, highlighted and compared with the same month of the years before.
-    const last = await one(`SELECT jahr, monat, kumuliert_eur FROM main.zahlungen_monat WHERE foerderbereich = 'ehrenamt'
+    const last = await one(`SELECT jahr, monat, kumuliert_eur FROM main.zahlungen_monat WHERE foerderbereich = 'spracherwerb'
       ORDER BY jahr DESC, monat DESC LIMIT 1`);
     const before = await one(`SELECT count(*) AS n, min(kumuliert_eur) AS lo, max(kumuliert_eur) AS hi
-      FROM main.zahlungen_monat WHERE foerderbereich = 'ehrenamt' AND monat = ${last.monat} AND jahr < ${last.jahr}`);
+      FROM main.zahlungen_monat WHERE foerderbereich = 'spracherwerb' AND monat = ${last.monat} AND jahr < ${last.jahr}`);
     const text = ws((await page.locator("#haushalt-vergleich").textContent()) ?? "");
     const monat = MONATE[Number(last.monat) - 1];
     expect(text).toContain(`Bis Ende ${monat} ${last.jahr} wurden ${euro(last.kumuliert_eur)} ausgezahlt.`);
