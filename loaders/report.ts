@@ -23,17 +23,45 @@ export function formatSummary(files: readonly FileSummary[]): string {
   return [line(head), ...rows.map(line)].join("\n");
 }
 
-/** Findings, at most `limit` per file (all with `limit` = Infinity), then the summary. */
+/** Rules of rows rejected because of a cause elsewhere (see `validate/cross-table.ts`). */
+export const isFollowOn = (f: Finding): boolean => f.regel.startsWith("folge_");
+
+const FIRST_LINES = 5;
+
+/** Follow-on findings of one file, one line per cause: count, first lines, the cause. */
+export function formatFollowOns(findings: readonly Finding[]): string[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.datei}\u0000${f.regel}\u0000${f.meldung}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.values()].map((g) => {
+    const f = g[0]!;
+    const lines = g.map((x) => x.zeile).filter((z): z is number => z !== null).sort((x, y) => x - y);
+    const shown = lines.slice(0, FIRST_LINES).map((z) => nf.format(z)).join(", ") + (lines.length > FIRST_LINES ? ", …" : "");
+    const rows = g.length === 1 ? "1 Zeile" : `${nf.format(g.length)} Zeilen`;
+    return `${f.datei}, ${rows} (${lines.length === 1 ? "Zeile" : "Zeilen"} ${shown}): Fehler: ${f.meldung} [${f.regel}]`;
+  });
+}
+
+/**
+ * Findings, then the summary. The causes come first: findings about whole files
+ * (of every file) before any row finding, and follow-on rejections last, counted
+ * in one line per cause. At most `limit` row findings per file (all with Infinity).
+ */
 export function formatReport(result: ValidationResult, limit = 50): string {
   const out: string[] = [];
+  const fileLevel = result.findings.filter((f) => f.zeile === null && !isFollowOn(f));
+  for (const f of fileLevel) out.push(formatFinding(f));
   const byFile = new Map<string, Finding[]>();
-  for (const f of result.findings) byFile.set(f.datei, [...(byFile.get(f.datei) ?? []), f]);
+  for (const f of result.findings) if (f.zeile !== null && !isFollowOn(f)) byFile.set(f.datei, [...(byFile.get(f.datei) ?? []), f]);
   for (const [datei, findings] of byFile) {
     const sorted = [...findings].sort((a, b) => (a.zeile ?? 0) - (b.zeile ?? 0));
     for (const f of sorted.slice(0, limit)) out.push(formatFinding(f));
     if (sorted.length > limit)
       out.push(`${datei}: … ${nf.format(sorted.length - limit)} weitere Befunde (alle mit --alle oder im Prüfbericht).`);
   }
+  out.push(...formatFollowOns(result.findings.filter(isFollowOn)));
   if (out.length) out.push("");
   out.push(formatSummary(result.files));
   out.push("");

@@ -19,18 +19,48 @@ export const passing = (table: string) => `(
 
 const msgSql = (template: string, wertSql: string) => `replace(${sqlString(template)}, '{wert}', coalesce(${wertSql}, ''))`;
 
+/** A file whose table was refused as a whole: rows that depend on it are follow-on rejections. */
+export interface RefusedTable {
+  /** File name as reported, e.g. `bewilligungen.csv`. */
+  datei: string;
+  /** Whether its rows were staged (readable, but refused): then their keys are known. */
+  staged: boolean;
+}
+
+const stagedColumn = async (conn: DuckDBConnection, table: string, column: string): Promise<boolean> =>
+  Number(
+    (
+      await conn.runAndReadAll(
+        `SELECT count(*) FROM duckdb_columns() WHERE table_name = ${sqlString(stageTable(table))} AND column_name = ${sqlString(column)}`,
+      )
+    ).getRows()[0]?.[0] ?? 0,
+  ) > 0;
+
 /**
  * A Förderbereich must be in the list (`ref.foerderbereiche`: the default list or
  * the table `foerderbereiche`). The message names the known keys and says how a
- * new measure is added.
+ * new measure is added. When the table `foerderbereiche` was refused, an area that
+ * only it names is a follow-on rejection: the cause is that table, not the row.
  */
-export async function checkFoerderbereichReferences(conn: DuckDBConnection, present: ReadonlySet<string>): Promise<void> {
+export async function checkFoerderbereichReferences(
+  conn: DuckDBConnection,
+  present: ReadonlySet<string>,
+  refusedList: RefusedTable | null = null,
+): Promise<void> {
   const known = (await conn.runAndReadAll("SELECT foerderbereich FROM ref.foerderbereiche ORDER BY reihenfolge")).getRows().map((r) => String(r[0]));
   const template = fill(de.foerderbereich_unbekannt, { erlaubt: known.join(", "), wert: "{wert}" });
+  const onlyInRefused =
+    refusedList?.staged && (await stagedColumn(conn, "foerderbereiche", "foerderbereich"))
+      ? `(SELECT DISTINCT foerderbereich FROM ${stageTable("foerderbereiche")} WHERE NOT leer AND foerderbereich IS NOT NULL)`
+      : `(SELECT NULL::VARCHAR AS foerderbereich WHERE false)`;
+  const followOn = refusedList ? sqlString(fill(de.folge_foerderbereich, { datei: refusedList.datei })) : "NULL";
   for (const table of ["haushalt", "bewilligungen"]) {
     if (!present.has(table)) continue;
     await conn.run(`INSERT INTO ${befundTable(table)}
-      SELECT p.ord, 'foerderbereich', p.foerderbereich, 'foerderbereich_unbekannt', ${msgSql(template, "p.foerderbereich")}, 'fehler'
+      SELECT p.ord, 'foerderbereich', p.foerderbereich,
+        CASE WHEN p.foerderbereich IN ${onlyInRefused} THEN 'folge_foerderbereich' ELSE 'foerderbereich_unbekannt' END,
+        CASE WHEN p.foerderbereich IN ${onlyInRefused} THEN ${followOn} ELSE ${msgSql(template, "p.foerderbereich")} END,
+        'fehler'
       FROM ${passing(table)} p
       WHERE p.foerderbereich NOT IN (SELECT foerderbereich FROM ref.foerderbereiche)`);
   }
@@ -54,19 +84,41 @@ export async function checkKreisReferences(conn: DuckDBConnection, present: Read
 /**
  * Payments and staffing reports must point at a granted grant (staffing: in
  * integration management). Run after the grants' own checks, so a payment of
- * a rejected grant is rejected too and the balance stays visible.
+ * a rejected grant is rejected too and the balance stays visible. Such a payment
+ * is a follow-on rejection that names where the cause is (the grant's file), so
+ * that hundreds of them do not read as hundreds of wrong payments.
  */
-export async function checkGrantReferences(conn: DuckDBConnection, present: ReadonlySet<string>): Promise<void> {
+export async function checkGrantReferences(
+  conn: DuckDBConnection,
+  present: ReadonlySet<string>,
+  refusedGrants: RefusedTable | null = null,
+): Promise<void> {
+  const datei = refusedGrants?.datei ?? "bewilligungen.csv";
   const granted = present.has("bewilligungen")
     ? `(SELECT aktenzeichen, foerderbereich FROM ${passing("bewilligungen")} WHERE status = 'bewilligt')`
     : `(SELECT NULL::VARCHAR AS aktenzeichen, NULL::VARCHAR AS foerderbereich WHERE false)`;
+  /** Aktenzeichen of grant rows that were rejected for their own reasons. */
+  const rejectedGrants = present.has("bewilligungen")
+    ? `(SELECT s.aktenzeichen FROM ${stageTable("bewilligungen")} s
+        WHERE NOT s.leer AND s.aktenzeichen IS NOT NULL
+          AND (NOT s.ok OR s.rowid IN (SELECT ord FROM ${befundTable("bewilligungen")} WHERE schwere = 'fehler')))`
+    : `(SELECT NULL::VARCHAR AS aktenzeichen WHERE false)`;
+  const rule = (own: string) =>
+    present.has("bewilligungen")
+      ? `CASE WHEN p.aktenzeichen IN ${rejectedGrants} THEN 'folge_zuwendung_abgelehnt' ELSE '${own}' END`
+      : `'folge_datei_abgelehnt'`;
+  const message = (own: string) =>
+    present.has("bewilligungen")
+      ? `CASE WHEN p.aktenzeichen IN ${rejectedGrants} THEN ${sqlString(fill(de.folge_zuwendung_abgelehnt, { datei }))}
+          ELSE ${msgSql(own, "p.aktenzeichen")} END`
+      : sqlString(fill(de.folge_datei_abgelehnt, { datei }));
   if (present.has("auszahlungen"))
     await conn.run(`INSERT INTO ${befundTable("auszahlungen")}
-      SELECT p.ord, 'aktenzeichen', p.aktenzeichen, 'zahlung_ohne_bewilligung', ${msgSql(de.zahlung_ohne_bewilligung, "p.aktenzeichen")}, 'fehler'
+      SELECT p.ord, 'aktenzeichen', p.aktenzeichen, ${rule("zahlung_ohne_bewilligung")}, ${message(de.zahlung_ohne_bewilligung)}, 'fehler'
       FROM ${passing("auszahlungen")} p ANTI JOIN ${granted} g ON p.aktenzeichen = g.aktenzeichen`);
   if (present.has("stellen"))
     await conn.run(`INSERT INTO ${befundTable("stellen")}
-      SELECT p.ord, 'aktenzeichen', p.aktenzeichen, 'stelle_ohne_bewilligung', ${msgSql(de.stelle_ohne_bewilligung, "p.aktenzeichen")}, 'fehler'
+      SELECT p.ord, 'aktenzeichen', p.aktenzeichen, ${rule("stelle_ohne_bewilligung")}, ${message(de.stelle_ohne_bewilligung)}, 'fehler'
       FROM ${passing("stellen")} p
       ANTI JOIN (SELECT aktenzeichen FROM ${granted} WHERE foerderbereich = 'integrationsmanagement') g ON p.aktenzeichen = g.aktenzeichen`);
 }

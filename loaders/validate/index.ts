@@ -22,7 +22,14 @@ import {
   withColours,
   writeFoerderbereiche,
 } from "../warehouse/foerderbereiche.ts";
-import { checkFoerderbereichReferences, checkGrantReferences, checkKreisReferences, passing, warnOnAcceptedFigures } from "./cross-table.ts";
+import {
+  checkFoerderbereichReferences,
+  checkGrantReferences,
+  checkKreisReferences,
+  passing,
+  type RefusedTable,
+  warnOnAcceptedFigures,
+} from "./cross-table.ts";
 import { fileFinding, type Finding } from "./finding.ts";
 import { de, fill } from "./messages.ts";
 import { sqlString } from "./sql-columns.ts";
@@ -168,9 +175,9 @@ export async function validateInput(conn: DuckDBConnection, dir: string): Promis
 
   const present = usableTables({ conn, staged, fileLevel, summaries });
   await adoptFoerderbereiche(conn, staged, present);
-  await checkFoerderbereichReferences(conn, present);
+  await checkFoerderbereichReferences(conn, present, refused("foerderbereiche", staged, summaries));
   await checkKreisReferences(conn, present);
-  await checkGrantReferences(conn, present);
+  await checkGrantReferences(conn, present, refused("bewilligungen", staged, summaries) ?? missing("bewilligungen", staged, summaries));
   await warnOnAcceptedFigures(conn, present);
 
   for (const s of staged) {
@@ -182,6 +189,21 @@ export async function validateInput(conn: DuckDBConnection, dir: string): Promis
         AND s.rowid NOT IN (SELECT ord FROM ${befundTable(s.table.name)} WHERE schwere = 'fehler')`);
   }
   return { conn, staged, fileLevel, summaries };
+}
+
+/** The table's file, when it was read but refused (staged) or could not be read at all. */
+function refused(table: string, staged: readonly Staged[], summaries: readonly FileSummary[]): RefusedTable | null {
+  const s = staged.find((x) => x.table.name === table);
+  if (s) return s.usable ? null : { datei: s.summary.datei, staged: true };
+  const unreadable = summaries.find((x) => x.tabelle === table);
+  return unreadable ? { datei: unreadable.datei, staged: false } : null;
+}
+
+/** A required table without any file: what depends on it follows its absence. */
+function missing(table: string, staged: readonly Staged[], summaries: readonly FileSummary[]): RefusedTable | null {
+  return staged.some((x) => x.table.name === table) || summaries.some((x) => x.tabelle === table)
+    ? null
+    : { datei: `${table}.csv`, staged: false };
 }
 
 /**

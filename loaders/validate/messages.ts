@@ -46,6 +46,14 @@ export const de = {
   zahlung_ohne_bewilligung: "Aktenzeichen „{wert}“ gehört zu keiner bewilligten Zuwendung.",
   stelle_ohne_bewilligung:
     "Aktenzeichen „{wert}“ gehört zu keiner bewilligten Zuwendung im Förderbereich Integrationsmanagement.",
+  // Follow-on rejections: the cause is elsewhere. The messages carry no row value (the
+  // Aktenzeichen is in `wert`), so the console report can count them in one line per cause.
+  folge_zuwendung_abgelehnt:
+    "Folgefehler: die Zuwendung dieses Aktenzeichens wurde in {datei} abgelehnt (Ursache siehe dort); die Zeile wird mit ihr abgelehnt.",
+  folge_datei_abgelehnt:
+    "Folgefehler: {datei} wurde nicht übernommen (Ursache siehe dort); die Zeile kann keiner Zuwendung zugeordnet werden.",
+  folge_foerderbereich:
+    "Folgefehler: dieser Förderbereich steht nur in {datei}, die nicht übernommen wurde (Ursache siehe dort).",
   spalte_fehlt: "Pflichtspalte „{spalte}“ fehlt; die Datei wird nicht übernommen ({zeilen} Zeilen abgelehnt).",
   spalte_doppelt: "Spalte „{spalte}“ kommt in der Kopfzeile mehrfach vor; die Datei wird nicht übernommen.",
   spalte_unbekannt: "Unbekannte Spalte „{spalte}“ wird ignoriert.",

@@ -76,7 +76,7 @@ describe("a new measure", () => {
     expect(fb[0]!.meldung).toContain("Förderbereich „wohnraum“ ist nicht bekannt");
     expect(fb[0]!.meldung).toContain("Tabelle foerderbereiche");
     expect(fb[0]!.meldung).toContain("Spalten foerderbereich, name, kurzname, ab_jahr, bis_jahr");
-    expect(r.findings.find((f) => f.regel === "zahlung_ohne_bewilligung")).toMatchObject({ datei: "auszahlungen.csv", zeile: 6 });
+    expect(r.findings.find((f) => f.regel === "folge_zuwendung_abgelehnt")).toMatchObject({ datei: "auszahlungen.csv", zeile: 6 });
     expect(counts(r)).toMatchObject({ "haushalt.csv": [3, 2, 1], "bewilligungen.csv": [4, 3, 1], "auszahlungen.csv": [5, 4, 1] });
   });
 
@@ -104,7 +104,9 @@ describe("a broken table is refused whole, and the default list stays", () => {
     ]);
     expect(r.findings.find((f) => f.regel === "foerderbereiche_abgelehnt")).toMatchObject({ datei: "foerderbereiche.csv", spalte: "foerderbereich" });
     expect(counts(r)["foerderbereiche.csv"]).toEqual([4, 0, 4]);
-    expect(r.findings.filter((f) => f.regel === "foerderbereich_unbekannt").length).toBe(2);
+    // Its rows name the refused table as the cause, not an unknown area.
+    expect(r.findings.filter((f) => f.regel === "folge_foerderbereich").length).toBe(2);
+    expect(r.findings.filter((f) => f.regel === "foerderbereich_unbekannt").length).toBe(0);
   });
 
   it("without integrationsmanagement: refused naming file and column", async () => {

@@ -104,16 +104,16 @@ describe("messages are German and name the raw value", () => {
 });
 
 describe("cascades stay visible", () => {
-  it("a rejected grant rejects its payments and staffing reports, each with its line", async () => {
+  it("a rejected grant rejects its payments and staffing reports, each with its line, as follow-ons", async () => {
     const r = await run((t) => set(t, "bewilligungen", 1, "empfaenger_name", ""));
     const errors = r.findings.filter((f) => f.schwere === "fehler").map((f) => `${f.datei}:${f.zeile}:${f.regel}`);
     expect(errors.sort()).toEqual(
       [
         "bewilligungen.csv:2:pflicht",
-        "auszahlungen.csv:2:zahlung_ohne_bewilligung",
-        "auszahlungen.csv:3:zahlung_ohne_bewilligung",
-        "stellen.csv:2:stelle_ohne_bewilligung",
-        "stellen.csv:3:stelle_ohne_bewilligung",
+        "auszahlungen.csv:2:folge_zuwendung_abgelehnt",
+        "auszahlungen.csv:3:folge_zuwendung_abgelehnt",
+        "stellen.csv:2:folge_zuwendung_abgelehnt",
+        "stellen.csv:3:folge_zuwendung_abgelehnt",
       ].sort(),
     );
     expect([summary(r, "auszahlungen.csv")!.akzeptiert, summary(r, "auszahlungen.csv")!.abgelehnt]).toEqual([2, 2]);

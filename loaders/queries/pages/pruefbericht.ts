@@ -79,7 +79,9 @@ ORDER BY d.datei`,
   }));
   const befunde = (await query(
     conn,
-    `SELECT datei, zeile, spalte, wert, regel, meldung, schwere FROM main.pruefbericht LIMIT ${MAX_BEFUNDE}`,
+    // Causes first (findings on whole files, then rows), follow-on rejections last: as the console report.
+    `SELECT datei, zeile, spalte, wert, regel, meldung, schwere FROM main.pruefbericht
+ORDER BY zeile IS NOT NULL, starts_with(regel, 'folge_'), datei, zeile, spalte, regel LIMIT ${MAX_BEFUNDE}`,
   )) as unknown as Befund[];
   const gesamt = num((await query(conn, "SELECT count(*) AS n FROM main.pruefbericht"))[0]?.["n"]);
   const rules = CROSS_TABLE_RULES.map((r) => `('${r}')`).join(", ");
