@@ -162,6 +162,33 @@ export async function warnOnAcceptedFigures(conn: DuckDBConnection, present: Rea
 }
 
 /**
+ * A booking outside the years its measure runs (`ab_jahr`–`bis_jahr` of the
+ * list): a warning, not a rejection, because late payments and carried-over
+ * grants of an ended measure are real; but an appropriation for 2026 in a
+ * measure that ended in 2024 is more likely a wrong key than a decision.
+ */
+export async function warnOutsideRunningYears(conn: DuckDBConnection, present: ReadonlySet<string>): Promise<void> {
+  const template = sqlString(de.warn_ausserhalb_laufzeit);
+  const laufzeit = `CASE WHEN f.ab_jahr IS NULL THEN 'bis ' || f.bis_jahr WHEN f.bis_jahr IS NULL THEN 'ab ' || f.ab_jahr
+    ELSE f.ab_jahr || '–' || f.bis_jahr END`;
+  const message = (was: string) =>
+    `replace(replace(replace(${template}, '{was}', ${was}), '{name}', f.name), '{laufzeit}', ${laufzeit})`;
+  if (present.has("haushalt"))
+    await conn.run(`INSERT INTO ${befundTable("haushalt")}
+      SELECT p.ord, 'haushaltsjahr', CAST(p.haushaltsjahr AS VARCHAR), 'ausserhalb_laufzeit',
+        ${message(`'Der Ansatz für ' || p.haushaltsjahr`)}, 'warnung'
+      FROM ${passing("haushalt")} p JOIN ref.foerderbereiche f USING (foerderbereich)
+      WHERE p.haushaltsjahr < coalesce(f.ab_jahr, p.haushaltsjahr) OR p.haushaltsjahr > coalesce(f.bis_jahr, p.haushaltsjahr)`);
+  if (present.has("bewilligungen"))
+    await conn.run(`INSERT INTO ${befundTable("bewilligungen")}
+      SELECT p.ord, 'beginn', strftime(p.beginn, '%d.%m.%Y'), 'ausserhalb_laufzeit',
+        ${message(`'Der Bewilligungszeitraum ' || strftime(p.beginn, '%d.%m.%Y') || '–' || strftime(p.ende, '%d.%m.%Y')`)}, 'warnung'
+      FROM ${passing("bewilligungen")} p JOIN ref.foerderbereiche f USING (foerderbereich)
+      WHERE p.status = 'bewilligt'
+        AND (year(p.ende) < coalesce(f.ab_jahr, year(p.ende)) OR year(p.beginn) > coalesce(f.bis_jahr, year(p.beginn)))`);
+}
+
+/**
  * Commitments above the appropriation (contract §2): needs the pro-rata split
  * per year, so it runs after the published table `haushalt_jahr` exists.
  */

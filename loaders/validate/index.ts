@@ -29,6 +29,7 @@ import {
   passing,
   type RefusedTable,
   warnOnAcceptedFigures,
+  warnOutsideRunningYears,
 } from "./cross-table.ts";
 import { fileFinding, type Finding } from "./finding.ts";
 import { de, fill } from "./messages.ts";
@@ -179,6 +180,7 @@ export async function validateInput(conn: DuckDBConnection, dir: string): Promis
   await checkKreisReferences(conn, present);
   await checkGrantReferences(conn, present, refused("bewilligungen", staged, summaries) ?? missing("bewilligungen", staged, summaries));
   await warnOnAcceptedFigures(conn, present);
+  await warnOutsideRunningYears(conn, present);
 
   for (const s of staged) {
     if (!s.usable) continue;

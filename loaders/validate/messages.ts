@@ -62,6 +62,9 @@ export const de = {
     "Auszahlungen netto {ausgezahlt} € übersteigen den bewilligten Betrag {bewilligt} € (Aktenzeichen {aktenzeichen}).",
   warn_vzae_ueber_bewilligung:
     "Am {stichtag} sind {besetzt} VZÄ besetzt gemeldet, bewilligt sind {bewilligt} VZÄ (Aktenzeichen {aktenzeichen}).",
+  warn_ausserhalb_laufzeit:
+    "{was} liegt außerhalb der Laufzeit des Förderbereichs „{name}“ ({laufzeit}); bitte Förderbereich oder Jahr prüfen " +
+    "(die Laufzeit steht in der Tabelle foerderbereiche, Spalten ab_jahr und bis_jahr).",
   warn_bindung_ueber_ansatz:
     "Bewilligungen {jahr} im Förderbereich {foerderbereich} ({bewilligt} €) übersteigen den Ansatz ({ansatz} €).",
 } as const;

@@ -45,6 +45,7 @@ export const PRUEF = {
     auszahlung_ueber_bewilligung: "Auszahlungen (netto) über dem bewilligten Betrag einer Zuwendung",
     vzae_ueber_bewilligung: "Mehr besetzte als bewilligte VZÄ zu einem Stichtag",
     bindung_ueber_ansatz: "Bewilligungen eines Jahres über dem Haushaltsansatz",
+    ausserhalb_laufzeit: "Ansatz oder Bewilligungszeitraum außerhalb der Laufzeit des Förderbereichs",
   },
   anzahl: "Anzahl",
   bedeutung: "Bedeutung",

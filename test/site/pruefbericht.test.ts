@@ -71,7 +71,7 @@ describe("/pruefbericht", () => {
   it("cross-table warnings and the per-Kreis scorecard equal the warehouse", async () => {
     const { page, errors } = await open();
     const quer = (await rowsOf(page, "#pb-quer table")).map((r) => [ws(r[0]!), ws(r[2]!)]);
-    const rules = ["auszahlung_ueber_bewilligung", "bindung_ueber_ansatz", "vzae_ueber_bewilligung"];
+    const rules = ["ausserhalb_laufzeit", "auszahlung_ueber_bewilligung", "bindung_ueber_ansatz", "vzae_ueber_bewilligung"];
     const want = await Promise.all(rules.map(async (r) => [r, de(await count(`SELECT count(*) AS n FROM meta.befunde WHERE regel = '${r}'`))]));
     expect(quer).toEqual(want);
     // Kreise with grants whose net payments exceed the grant.

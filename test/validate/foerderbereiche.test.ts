@@ -122,3 +122,31 @@ describe("a broken table is refused whole, and the default list stays", () => {
     expect(r.findings.find((f) => f.regel === "typ")).toMatchObject({ datei: "foerderbereiche.csv", zeile: 5, spalte: "foerderbereich" });
   });
 });
+
+describe("the years a measure runs (ab_jahr, bis_jahr)", () => {
+  it("an appropriation or a grant outside them is accepted with a warning that names the measure and its years", async () => {
+    // wohnraum runs 2018–2019 in LISTE: an appropriation for 2020 (haushalt line 5) and a grant 2020 (bewilligungen line 6).
+    const t: Tables = validTables();
+    t.haushalt.push([2018, "wohnraum", "30000,00"], [2020, "wohnraum", "10000,00"]);
+    t.bewilligungen.push(
+      ["AZ-W", "08111000", "Stadt Stuttgart", "wohnraum", "bewilligt", "01.02.2018", "01.03.2018", "01.04.2018", "31.12.2019", "20000,00", ""],
+      ["AZ-V", "08111000", "Stadt Stuttgart", "wohnraum", "bewilligt", "01.02.2020", "01.03.2020", "01.04.2020", "31.12.2020", "5000,00", ""],
+    );
+    const files: Record<string, string> = Object.fromEntries(Object.entries(t).map(([n, rows]) => [`${n}.csv`, csv(rows)]));
+    files["foerderbereiche.csv"] = csv(LISTE);
+    const dir = writeFolder(files);
+    dirs.push(dir);
+    const r = await validateFolder(dir);
+    const w = r.findings.filter((f) => f.regel === "ausserhalb_laufzeit");
+    expect(w.map((f) => [f.datei, f.zeile, f.spalte, f.wert, f.schwere])).toEqual([
+      ["haushalt.csv", 5, "haushaltsjahr", "2020", "warnung"],
+      ["bewilligungen.csv", 6, "beginn", "01.04.2020", "warnung"],
+    ]);
+    expect(w[0]!.meldung).toBe(
+      "Der Ansatz für 2020 liegt außerhalb der Laufzeit des Förderbereichs „Wohnraum für Geflüchtete“ (2018–2019); bitte " +
+        "Förderbereich oder Jahr prüfen (die Laufzeit steht in der Tabelle foerderbereiche, Spalten ab_jahr und bis_jahr).",
+    );
+    expect(w[1]!.meldung).toContain("Der Bewilligungszeitraum 01.04.2020–31.12.2020 liegt außerhalb");
+    expect(counts(r)).toMatchObject({ "haushalt.csv": [4, 4, 0], "bewilligungen.csv": [5, 5, 0] });
+  });
+});

@@ -16,7 +16,12 @@ async function query(conn: DuckDBConnection, sql: string): Promise<Row[]> {
 }
 
 /** The rules of the cross-table warnings (validate/cross-table.ts). */
-export const CROSS_TABLE_RULES = ["auszahlung_ueber_bewilligung", "vzae_ueber_bewilligung", "bindung_ueber_ansatz"] as const;
+export const CROSS_TABLE_RULES = [
+  "auszahlung_ueber_bewilligung",
+  "vzae_ueber_bewilligung",
+  "bindung_ueber_ansatz",
+  "ausserhalb_laufzeit",
+] as const;
 
 /** At most this many findings go to the page (the published table pruefbericht has all). */
 export const MAX_BEFUNDE = 5000;
