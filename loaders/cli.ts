@@ -97,6 +97,7 @@ export async function main(argv: string[]): Promise<number> {
       kreise: { type: "string" },
       jahre: { type: "string" },
       kennzahlen: { type: "string" },
+      foerderbereich: { type: "string" },
     },
   });
   switch (command) {
@@ -156,7 +157,7 @@ export async function main(argv: string[]): Promise<number> {
       const kennzahlen = (values.kennzahlen ?? "bewilligt_eur,ausgezahlt_eur").split(",").map((k) => k.trim()).filter(Boolean);
       let tabelle;
       try {
-        const auswahl = { ...parseKreise(values.kreise), ...parseJahre(values.jahre), kennzahlen };
+        const auswahl = { ...parseKreise(values.kreise), ...parseJahre(values.jahre), kennzahlen, foerderbereich: values.foerderbereich ?? null };
         const info = readBuildInfo(warehouseFromEnv());
         if (!info) throw new UsageError("Kein Data Warehouse: zuerst „npm run ingest“ ausführen.");
         const { instance, connection } = await openWarehouse();

@@ -1,6 +1,7 @@
 /**
  * Anfrage-Assistent: the table a written answer to a parliamentary question
  * needs – one row per selected Kreis (name, AGS), one column per measure × year,
+ * amounts over all Förderbereiche or one of them (the list is data: ref.foerderbereiche),
  * the sum of the selection (when not all Kreise are chosen) and the Land total,
  * plus footnotes (definitions from PUBLISHED_TABLES, Stand, Quelle, Release,
  * „synthetisch“).
@@ -26,6 +27,11 @@ export interface Kennzahl {
   art: KennzahlArt;
   /** Basis column(s): the summed column; for je1000 the amount; for quote numerator/denominator. */
   basis: string;
+  /**
+   * Amounts follow the chosen Förderbereich; staffing measures (VZÄ) always
+   * describe integration management, whatever area the amounts show.
+   */
+  bereichsbezogen: boolean;
 }
 
 const col = (t: Parameters<typeof publishedColumns>[0], name: string) => {
@@ -38,7 +44,6 @@ const M = (name: string) => col(mittelKreisJahr, name);
 const A = (name: string) => col(abdeckungKreis, name);
 const EW = col(kreiseTable, "einwohner");
 
-const SUMME_KREISE = " Summe über alle Förderbereiche.";
 const STICHTAG = " Wert zum letzten Stichtag der Stellenmeldungen im Jahr; Summe über die Kreise.";
 const JE_1000 = (label: string) =>
   `${label} geteilt durch die Einwohnerzahl (${EW.definition}) mal 1.000, auf 2 Nachkommastellen gerundet. ` +
@@ -46,23 +51,24 @@ const JE_1000 = (label: string) =>
 
 function summe(name: string): Kennzahl {
   const c = M(name);
-  return { name, label: c.label, definition: c.definition + SUMME_KREISE, unit: c.unit ?? "EUR", scale: 2, art: "summe", basis: name };
+  return { name, label: c.label, definition: c.definition, unit: c.unit ?? "EUR", scale: 2, art: "summe", basis: name, bereichsbezogen: true };
 }
 function je1000(name: string): Kennzahl {
   const c = M(name);
   return {
     name: `${name}_je_1000_ew`,
     label: `${c.label} je 1.000 Einwohner`,
-    definition: `${c.definition}${SUMME_KREISE} ${JE_1000(c.label)}`,
+    definition: `${c.definition} ${JE_1000(c.label)}`,
     unit: "EUR je 1.000 Einwohner",
     scale: 2,
     art: "je1000",
     basis: name,
+    bereichsbezogen: true,
   };
 }
 function vzae(name: string): Kennzahl {
   const c = A(name);
-  return { name, label: c.label, definition: c.definition + STICHTAG, unit: c.unit ?? "VZÄ", scale: 2, art: "summe", basis: name };
+  return { name, label: c.label, definition: c.definition + STICHTAG, unit: c.unit ?? "VZÄ", scale: 2, art: "summe", basis: name, bereichsbezogen: false };
 }
 
 /** The measures the assistant offers, in display order. */
@@ -86,20 +92,46 @@ export const KENNZAHLEN: readonly Kennzahl[] = [
     scale: 2,
     art: "quote",
     basis: "gefluechtete_au/vzae_besetzt",
+    bereichsbezogen: false,
   },
 ];
 
 export const kennzahl = (name: string): Kennzahl | undefined => KENNZAHLEN.find((k) => k.name === name);
 
+/** A Förderbereich as the assistant names it (from ref.foerderbereiche). */
+export interface Bereich {
+  foerderbereich: string;
+  name: string;
+  kurzname: string;
+}
+
+/** The sentence that says which Förderbereiche a measure's figures cover. */
+export function scopeSentence(k: Kennzahl, bereich: Bereich | null): string {
+  if (k.bereichsbezogen) return bereich ? `Nur Förderbereich „${bereich.name}“.` : "Summe über alle Förderbereiche.";
+  return bereich && bereich.foerderbereich !== "integrationsmanagement" ? "Betrifft stets das Integrationsmanagement." : "";
+}
+
+/** A measure's label in a column header: amounts of one area carry its short name. */
+export function headerLabel(k: Kennzahl, bereich: Bereich | null): string {
+  return k.bereichsbezogen && bereich ? `${k.label}, ${bereich.kurzname}` : k.label;
+}
+
+/** The footnote of a measure (without its number). */
+export function footnote(k: Kennzahl, bereich: Bereich | null): string {
+  return [`${k.label} (${k.unit}): ${k.definition}`, scopeSentence(k, bereich)].filter(Boolean).join(" ");
+}
+
 /**
  * One row per Kreis × year: all 44 Kreise, every year that has money in
  * mittel_kreis_jahr or a Stichtag in abdeckung_kreis. Amounts summed over the
- * Förderbereiche; VZÄ and refugee count at the last Stichtag of the year.
+ * Förderbereiche, or of the one named by the bound parameter `$bereich` (NULL:
+ * all); VZÄ and refugee count at the last Stichtag of the year.
  */
 export const BASIS_SQL = `WITH mittel AS (
   SELECT kreis_ags, jahr, sum(bewilligt_eur) AS bewilligt_eur, sum(ausgezahlt_eur) AS ausgezahlt_eur,
     sum(rueckforderung_eur) AS rueckforderung_eur
   FROM main.mittel_kreis_jahr
+  WHERE $bereich IS NULL OR foerderbereich = $bereich
   GROUP BY kreis_ags, jahr
 ),
 stichtag AS (
@@ -149,6 +181,8 @@ export interface Auswahl {
   von: number;
   bis: number;
   kennzahlen: string[];
+  /** Key of one Förderbereich for the amounts; absent or null: all. */
+  foerderbereich?: string | null;
 }
 
 export interface AnfrageSpalte {
@@ -192,8 +226,8 @@ export const QUELLE =
 const isoToDe = (iso: string | null) => (iso ? iso.slice(0, 10).split("-").reverse().join(".") : "unbekannt");
 
 /** Footnotes below the table: definitions of the chosen measures, then Stand, Quelle, Release, synthetic notice. */
-export function footnotes(kennzahlen: readonly Kennzahl[], meta: AnfrageMeta): string[] {
-  const out = kennzahlen.map((k, i) => `${i + 1}) ${k.label} (${k.unit}): ${k.definition}`);
+export function footnotes(kennzahlen: readonly Kennzahl[], meta: AnfrageMeta, bereich: Bereich | null = null): string[] {
+  const out = kennzahlen.map((k, i) => `${i + 1}) ${footnote(k, bereich)}`);
   out.push(`Stand: ${isoToDe(meta.stand)}`);
   out.push(`Quelle: ${QUELLE}`);
   out.push(`Release: ${meta.release}`);
@@ -204,6 +238,21 @@ export function footnotes(kennzahlen: readonly Kennzahl[], meta: AnfrageMeta): s
 }
 
 export class AnfrageError extends Error {}
+
+/** The Förderbereiche of the warehouse, in their order. */
+export async function bereiche(conn: DuckDBConnection): Promise<Bereich[]> {
+  return (
+    await conn.runAndReadAll("SELECT foerderbereich, name, coalesce(kurzname, name) AS kurzname FROM ref.foerderbereiche ORDER BY reihenfolge, foerderbereich")
+  ).getRowObjectsJS() as unknown as Bereich[];
+}
+
+async function resolveBereich(conn: DuckDBConnection, key: string | null | undefined): Promise<Bereich | null> {
+  if (key === null || key === undefined || key === "" || key === "alle") return null;
+  const all = await bereiche(conn);
+  const b = all.find((x) => x.foerderbereich === key);
+  if (!b) throw new AnfrageError(`Unbekannter Förderbereich: ${key} (möglich: alle, ${all.map((x) => x.foerderbereich).join(", ")})`);
+  return b;
+}
 
 /** Checks a selection against the warehouse: known Kreise, Regierungsbezirk and measures, sensible years. */
 async function resolveKreise(conn: DuckDBConnection, a: Auswahl): Promise<string[]> {
@@ -238,6 +287,7 @@ export async function anfrageTabelle(conn: DuckDBConnection, a: Auswahl, meta: A
     return k;
   });
   const kreise = await resolveKreise(conn, a);
+  const bereich = await resolveBereich(conn, a.foerderbereich);
   const allCount = Number((await conn.runAndReadAll("SELECT count(*) FROM main.kreise")).getRows()[0]?.[0] ?? 0);
   const jahre: number[] = [];
   for (let y = a.von; y <= a.bis; y++) jahre.push(y);
@@ -260,10 +310,13 @@ UNION ALL
 SELECT 'land', NULL, NULL, jahr,
   ${measures}
 FROM raster GROUP BY jahr`;
-  const result = (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, string | number | bigint | null>[];
+  const result = (await conn.runAndReadAll(sql, { bereich: bereich?.foerderbereich ?? null })).getRowObjectsJS() as Record<
+    string,
+    string | number | bigint | null
+  >[];
 
   const spalten: AnfrageSpalte[] = ks.flatMap((k) =>
-    jahre.map((jahr) => ({ key: `${k.name}_${jahr}`, kennzahl: k.name, jahr, header: `${k.label} ${jahr} (${k.unit})`, scale: k.scale })),
+    jahre.map((jahr) => ({ key: `${k.name}_${jahr}`, kennzahl: k.name, jahr, header: `${headerLabel(k, bereich)} ${jahr} (${k.unit})`, scale: k.scale })),
   );
   const names = (await conn.runAndReadAll(`SELECT kreis_ags, kreis_name FROM main.kreise WHERE ${kreisFilter} ORDER BY kreis_ags`)).getRowObjectsJS() as {
     kreis_ags: string;
@@ -283,7 +336,7 @@ FROM raster GROUP BY jahr`;
   }
   if (kreise.length < allCount) zeilen.push(auswahl);
   zeilen.push(land);
-  return { spalten, zeilen, fussnoten: footnotes(ks, meta) };
+  return { spalten, zeilen, fussnoten: footnotes(ks, meta, bereich) };
 }
 
 /** `2018-2020` or `2019` → {von, bis}. */

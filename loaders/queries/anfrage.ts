@@ -6,7 +6,20 @@
  * `measureSql`.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { BASIS_SQL, KENNZAHLEN, QUELLE, LAND_NAME, AUSWAHL_NAME, footnotes, type AnfrageMeta, type Kennzahl } from "../anfrage/index.ts";
+import {
+  AUSWAHL_NAME,
+  BASIS_SQL,
+  bereiche as loadBereiche,
+  footnote,
+  footnotes,
+  headerLabel,
+  KENNZAHLEN,
+  LAND_NAME,
+  QUELLE,
+  type AnfrageMeta,
+  type Bereich,
+  type Kennzahl,
+} from "../anfrage/index.ts";
 
 export interface AnfrageBasisZeile {
   kreis_ags: string;
@@ -19,13 +32,18 @@ export interface AnfrageBasisZeile {
   vzae_bewilligt_e4: number | null;
   vzae_besetzt_e4: number | null;
   gefluechtete_au: number | null;
+  /** Amounts of single Förderbereiche in cents: [bewilligt, ausgezahlt, rueckforderung]; areas without money are absent. */
+  bereiche: Record<string, [number, number, number]>;
 }
 
 export interface AnfrageDaten {
   kreise: { kreis_ags: string; kreis_name: string; regierungsbezirk: string }[];
   regierungsbezirke: string[];
   jahre: number[];
-  kennzahlen: (Kennzahl & { fussnote: string })[];
+  /** Per measure, the footnote and the header label by Förderbereich key ("alle": all areas). */
+  kennzahlen: (Kennzahl & { fussnote: Record<string, string>; kopf: Record<string, string> })[];
+  /** The Förderbereiche with money in the published tables, in the list's order. */
+  foerderbereiche: Bereich[];
   /** Footnotes after the measures' definitions: Stand, Quelle, Release, synthetic notice. */
   schluss: string[];
   quelle: string;
@@ -35,8 +53,8 @@ export interface AnfrageDaten {
 }
 
 type Row = Record<string, unknown>;
-async function query(conn: DuckDBConnection, sql: string): Promise<Row[]> {
-  return (await conn.runAndReadAll(sql)).getRowObjectsJson() as Row[];
+async function query(conn: DuckDBConnection, sql: string, params: Record<string, string | null> = {}): Promise<Row[]> {
+  return (await conn.runAndReadAll(sql, params)).getRowObjectsJson() as Row[];
 }
 const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
@@ -53,6 +71,7 @@ export async function anfrageDaten(conn: DuckDBConnection, meta: AnfrageMeta): P
   CAST(vzae_besetzt * 10000 AS BIGINT) AS vzae_besetzt_e4,
   gefluechtete_au
 FROM (${BASIS_SQL}) ORDER BY jahr, kreis_ags`,
+      { bereich: null },
     )
   ).map((r) => ({
     kreis_ags: String(r["kreis_ags"]),
@@ -64,13 +83,32 @@ FROM (${BASIS_SQL}) ORDER BY jahr, kreis_ags`,
     vzae_bewilligt_e4: n(r["vzae_bewilligt_e4"]),
     vzae_besetzt_e4: n(r["vzae_besetzt_e4"]),
     gefluechtete_au: n(r["gefluechtete_au"]),
+    bereiche: {} as AnfrageBasisZeile["bereiche"],
   }));
+  const perBereich = await query(
+    conn,
+    `SELECT kreis_ags, jahr, foerderbereich,
+  CAST(sum(bewilligt_eur) * 100 AS BIGINT) AS b, CAST(sum(ausgezahlt_eur) * 100 AS BIGINT) AS a,
+  CAST(sum(rueckforderung_eur) * 100 AS BIGINT) AS r
+FROM main.mittel_kreis_jahr GROUP BY ALL
+HAVING sum(bewilligt_eur) <> 0 OR sum(ausgezahlt_eur) <> 0 OR sum(rueckforderung_eur) <> 0`,
+  );
+  const byKey = new Map(basis.map((b) => [`${b.kreis_ags}|${b.jahr}`, b]));
+  for (const r of perBereich) {
+    const b = byKey.get(`${r["kreis_ags"]}|${r["jahr"]}`);
+    if (b) b.bereiche[String(r["foerderbereich"])] = [Number(r["b"]), Number(r["a"]), Number(r["r"])];
+  }
+  const mitGeld = new Set(perBereich.map((r) => String(r["foerderbereich"])));
+  const foerderbereiche = (await loadBereiche(conn)).filter((b) => mitGeld.has(b.foerderbereich));
   const jahre = [...new Set(basis.map((b) => b.jahr))].sort((a, b) => a - b);
+  const byBereich = (f: (b: Bereich | null) => string) =>
+    Object.fromEntries([["alle", f(null)], ...foerderbereiche.map((b) => [b.foerderbereich, f(b)])]) as Record<string, string>;
   return {
     kreise,
     regierungsbezirke: [...new Set(kreise.map((k) => k.regierungsbezirk))].sort(),
     jahre,
-    kennzahlen: KENNZAHLEN.map((k) => ({ ...k, fussnote: `${k.label} (${k.unit}): ${k.definition}` })),
+    kennzahlen: KENNZAHLEN.map((k) => ({ ...k, fussnote: byBereich((b) => footnote(k, b)), kopf: byBereich((b) => headerLabel(k, b)) })),
+    foerderbereiche,
     schluss: footnotes([], meta),
     quelle: QUELLE,
     land_name: LAND_NAME,

@@ -12,12 +12,14 @@ export const ANFRAGE = {
   umfangRb: (rb) => `Regierungsbezirk ${rb}`,
   umfangAuswahl: "einzelne Kreise (Liste)",
   kreiseListe: "Einzelne Kreise (Strg/⌘ + Klick für mehrere)",
+  bereich: "Förderbereich (Beträge)",
+  bereichAlle: "alle Förderbereiche",
   von: "von",
   bis: "bis",
   kennzahlen: "Kennzahlen",
   tabelleTitel: "Tabelle für die Anfrage",
-  tabelleUntertitel: (n, von, bis, stand) =>
-    `${n} ${n === 1 ? "Kreis" : "Kreise"}, ${von === bis ? von : `${von} bis ${bis}`}; Einheiten in den Spaltenköpfen; Stand ${stand}`,
+  tabelleUntertitel: (n, bereich, von, bis, stand) =>
+    `${n} ${n === 1 ? "Kreis" : "Kreise"}, Beträge: ${bereich}, ${von === bis ? von : `${von} bis ${bis}`}; Einheiten in den Spaltenköpfen; Stand ${stand}`,
   kreis: "Kreis",
   ags: "AGS",
   keineKennzahl: "Bitte mindestens eine Kennzahl wählen.",
@@ -30,6 +32,6 @@ export const ANFRAGE = {
   kopierenFehler: "Kopieren nicht möglich; bitte die Tabelle markieren und mit Strg+C kopieren.",
   permalink: "Link zu dieser Auswahl",
   permalinkHinweis: "Der Link öffnet dieselbe Auswahl wieder.",
-  dateiname: (von, bis) => `anfrage_pik_${von}-${bis}`,
+  dateiname: (von, bis, bereich) => `anfrage_pik_${bereich === "alle" ? "" : `${bereich}_`}${von}-${bis}`,
   summary: (n, kz, von, bis) => `Die Tabelle zeigt ${kz} ${kz === 1 ? "Kennzahl" : "Kennzahlen"} für ${n} ${n === 1 ? "Kreis" : "Kreise"} in den Jahren ${von} bis ${bis}, dazu die Summe der Auswahl und den Landeswert.`,
 };

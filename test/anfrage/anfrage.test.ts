@@ -210,6 +210,21 @@ describe("npm run anfrage", () => {
     expect(lines[2]).toBe("Böblingen;08115;37671,23;12328,77;50000,00;-2500,00");
     expect(lines[3]).toBe("Summe der ausgewählten Kreise;;113013,70;36986,30;100000,00;37500,00");
   });
+  it("--foerderbereich: amounts of one area (the fixture has integration management only)", () => {
+    const file = join(dirs[1]!, "anfrage-im.csv");
+    const r = cli(["--kreise", "08111", "--jahre", "2018", "--kennzahlen", "bewilligt_eur", "--foerderbereich", "integrationsmanagement", "--out", file]);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(file, "utf8").slice(1).split("\r\n");
+    // The header holds a comma, so it is quoted (RFC 4180).
+    expect(lines[0]).toBe('Kreis;AGS;"Bewilligt (anteilig), Integrationsmanagement 2018 (EUR)"');
+    expect(lines[1]).toBe("Stuttgart;08111;75342,47");
+    const s = cli(["--kreise", "08111", "--jahre", "2018", "--kennzahlen", "bewilligt_eur", "--foerderbereich", "spracherwerb"]);
+    expect(s.code).toBe(0);
+    expect(s.out).toMatch(/Stuttgart.*0,00/);
+    const x = cli(["--jahre", "2018", "--foerderbereich", "foo"]);
+    expect(x.code).toBe(2);
+    expect(x.out).toContain("Unbekannter Förderbereich: foo");
+  });
   it("exit 2 with a German message for an unknown Kreis or measure", () => {
     const a = cli(["--kreise", "08999", "--jahre", "2018"]);
     expect(a.code).toBe(2);
@@ -217,5 +232,73 @@ describe("npm run anfrage", () => {
     const b = cli(["--jahre", "2018", "--kennzahlen", "foo"]);
     expect(b.code).toBe(2);
     expect(b.out).toContain("Unbekannte Kennzahl: foo");
+  });
+});
+
+/**
+ * One Förderbereich for the amounts. The fixture above plus a Spracherwerb grant
+ * AZ-S to Stuttgart, 01.01.–31.12.2019, 10.000 €, paid in full on 01.03.2019:
+ *   Spracherwerb 2019, 08111: bewilligt 10.000,00, ausgezahlt 10.000,00, je 1.000 EW 10.000 / 100 = 100,00;
+ *   Integrationsmanagement 2019, 08111: 24.657,53 / 40.000,00 (as above); all areas: 34.657,53 / 50.000,00.
+ *   Land, Spracherwerb 2019: 10.000,00 (no other Kreis has it).
+ */
+describe("anfrageTabelle with one Förderbereich", () => {
+  let db2: DuckDBInstance;
+  let conn2: DuckDBConnection;
+  beforeAll(async () => {
+    const dir = validFolder((t) => {
+      t.haushalt.push([2019, "spracherwerb", "20000,00"]);
+      t.bewilligungen.push(["AZ-S", "08111000", "Stadt Stuttgart", "spracherwerb", "bewilligt", "01.11.2018", "01.12.2018", "01.01.2019", "31.12.2019", "10000,00", ""]);
+      t.auszahlungen.push(["Z-S", "AZ-S", "01.03.2019", "10000,00", "schlusszahlung"]);
+    });
+    dirs.push(dir);
+    writeFileSync(join(dir, "kreise.csv"), csv([["kreis_ags", "einwohner", "stand"], ["08111", 100000, "31.12.2018"], ["08115", 50000, "31.12.2018"]]));
+    const work = mkdtempSync(join(tmpdir(), "pik-anfrage-fb-"));
+    dirs.push(work);
+    const wh = join(work, "wh.duckdb");
+    const outcome = await ingest({ dataDir: dir, warehouse: wh, force: true });
+    if (outcome.status !== "built") throw new Error(`ingest: ${outcome.status}`);
+    db2 = await DuckDBInstance.create(wh, { access_mode: "READ_ONLY" });
+    conn2 = await db2.connect();
+  }, 120_000);
+  afterAll(() => {
+    conn2?.closeSync();
+    db2?.closeSync();
+  });
+
+  const auswahl = (foerderbereich: string | null) => ({
+    kreise: ["08111"],
+    von: 2019,
+    bis: 2019,
+    kennzahlen: ["bewilligt_eur", "ausgezahlt_eur", "ausgezahlt_eur_je_1000_ew", "vzae_besetzt"],
+    foerderbereich,
+  });
+
+  it("amounts of that area only; headers and footnotes name it; VZÄ stay integration management", async () => {
+    const s = await anfrageTabelle(conn2, auswahl("spracherwerb"), META);
+    expect(row(s, "08111")).toMatchObject({ bewilligt_eur_2019: "10000.00", ausgezahlt_eur_2019: "10000.00", ausgezahlt_eur_je_1000_ew_2019: "100.00" });
+    expect(row(s, "Baden-Württemberg insgesamt")).toMatchObject({ bewilligt_eur_2019: "10000.00", ausgezahlt_eur_2019: "10000.00" });
+    expect(s.spalten.map((c) => c.header)).toEqual([
+      "Bewilligt (anteilig), Spracherwerb 2019 (EUR)",
+      "Ausgezahlt (netto), Spracherwerb 2019 (EUR)",
+      "Ausgezahlt (netto) je 1.000 Einwohner, Spracherwerb 2019 (EUR je 1.000 Einwohner)",
+      "VZÄ besetzt 2019 (VZÄ)",
+    ]);
+    expect(s.fussnoten[0]).toMatch(/^1\) Bewilligt \(anteilig\) \(EUR\): .* Nur Förderbereich „Spracherwerb“\.$/);
+    expect(s.fussnoten[3]).toMatch(/^4\) VZÄ besetzt \(VZÄ\): .* Betrifft stets das Integrationsmanagement\.$/);
+
+    const im = await anfrageTabelle(conn2, auswahl("integrationsmanagement"), META);
+    expect(row(im, "08111")).toMatchObject({ bewilligt_eur_2019: "24657.53", ausgezahlt_eur_2019: "40000.00" });
+    expect(im.fussnoten[3]).not.toContain("Betrifft stets");
+    const alle = await anfrageTabelle(conn2, auswahl(null), META);
+    expect(row(alle, "08111")).toMatchObject({ bewilligt_eur_2019: "34657.53", ausgezahlt_eur_2019: "50000.00" });
+    expect(alle.spalten[0]!.header).toBe("Bewilligt (anteilig) 2019 (EUR)");
+    expect(alle.fussnoten[0]).toMatch(/ Summe über alle Förderbereiche\.$/);
+  });
+
+  it("an unknown area is refused with the list of known keys", async () => {
+    await expect(anfrageTabelle(conn2, auswahl("wohnraum"), META)).rejects.toThrow(
+      /^Unbekannter Förderbereich: wohnraum \(möglich: alle, integrationsmanagement, digitalisierung, /,
+    );
   });
 });

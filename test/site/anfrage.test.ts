@@ -136,6 +136,32 @@ describe("/anfrage", () => {
     await page.context().close();
   });
 
+  it("one Förderbereich: the amounts of that area, named in the control, headers, footnotes, URL and file name", async () => {
+    const { page, errors } = await open("?umfang=auswahl&kreise=08111,08436&von=2025&bis=2026&k=bewilligt_eur,ausgezahlt_eur");
+    const fb = (await query("SELECT foerderbereich, name, kurzname FROM ref.foerderbereiche WHERE foerderbereich = 'traumarehabilitation'"))[0]!;
+    await page.getByLabel("Förderbereich (Beträge)", { exact: true }).selectOption({ label: String(fb["name"]) });
+    await expect.poll(() => new URL(page.url()).searchParams.get("bereich")).toBe("traumarehabilitation");
+    const sql = (col: string, jahr: number, where: string) =>
+      `SELECT coalesce(sum(${col}), 0) AS s FROM main.mittel_kreis_jahr WHERE foerderbereich = 'traumarehabilitation' AND jahr = ${jahr} AND ${where}`;
+    const land2025 = (await query(sql("bewilligt_eur", 2025, "true")))[0]!["s"];
+    expect(Number(land2025)).toBeGreaterThan(0);
+    await expect.poll(async () => (await tableCells(page)).get("land")?.["bewilligt_eur_2025"]).toBe(de2(land2025));
+    const cells = await tableCells(page);
+    for (const ags of ["08111", "08436"])
+      for (const jahr of [2025, 2026])
+        for (const col of ["bewilligt_eur", "ausgezahlt_eur"])
+          expect(`${ags} ${col} ${jahr} ${cells.get(ags)?.[`${col}_${jahr}`]}`).toBe(
+            `${ags} ${col} ${jahr} ${de2((await query(sql(col, jahr, `kreis_ags = '${ags}'`)))[0]!["s"])}`,
+          );
+    const kopf = ws((await page.locator("#anfrage-tabelle thead th.pik-af-gruppe").first().textContent()) ?? "");
+    expect(kopf).toBe(`Bewilligt (anteilig), ${fb["kurzname"]} (EUR)1)`);
+    expect((await page.locator("#anfrage-fussnoten").textContent()) ?? "").toContain(`Nur Förderbereich „${fb["name"]}“.`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#anfrage-csv")]);
+    expect(download.suggestedFilename()).toBe("anfrage_pik_traumarehabilitation_2025-2026.csv");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("„Tabelle kopieren“ puts an HTML table and TSV with the same numbers on the clipboard", async () => {
     const { page, errors } = await open();
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.url });
