@@ -3,8 +3,8 @@
 // list once and pass it here; no page or component names an area itself.
 
 /**
- * @param list rows {foerderbereich, name, kurzname, reihenfolge, farbe}
- * @returns {{keys: string[], name: (k: string) => string, kurz: (k: string) => string, color: {domain: string[], range: string[]}}}
+ * @param list rows {foerderbereich, name, kurzname, ab_jahr, bis_jahr, reihenfolge, farbe}
+ * @returns {{keys: string[], name: (k: string) => string, kurz: (k: string) => string, laufzeit: (k: string) => {ab: number | null, bis: number | null}, color: {domain: string[], range: string[]}}}
  */
 export function foerderbereiche(list) {
   const sorted = [...list].sort((a, b) => a.reihenfolge - b.reihenfolge);
@@ -17,5 +17,7 @@ export function foerderbereiche(list) {
     /** Plot colour scale over the short names (what legends show), one fixed colour per key. */
     color: {domain: sorted.map((f) => kurz(f.foerderbereich)), range: sorted.map((f) => f.farbe)},
     farbe: (k) => byKey.get(k)?.farbe ?? "#57534e",
+    /** The years the measure runs, as the list says (null: open). */
+    laufzeit: (k) => ({ab: byKey.get(k)?.ab_jahr ?? null, bis: byKey.get(k)?.bis_jahr ?? null}),
   };
 }

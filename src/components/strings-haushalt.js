@@ -53,6 +53,9 @@ export const HAUSHALT = {
   ohneAnsatz: (bereiche) => `ohne Ansatz: ${bereiche}`,
   hinweisAlle:
     "Alle Förderbereiche: Summen über die fünf Förderbereiche. Der Ansatz ist die Summe der gelieferten Ansätze; Beträge in Förderbereichen ohne Ansatz im jeweiligen Jahr sind in den Beträgen und damit in den Quoten enthalten (in der Tabelle vermerkt). Quoten exakt aus den Summen berechnet und kaufmännisch auf 4 Nachkommastellen gerundet.",
+  laufzeitBeendet: (bereich, bis) =>
+    `${bereich} lief nach der Liste der Förderbereiche bis ${bis}; spätere Jahre zeigen nur noch Nachzahlungen und Rückforderungen, falls es welche gab.`,
+  laufzeitNeu: (bereich, ab) => `${bereich} läuft seit ${ab}: Frühere Jahre gibt es für diesen Förderbereich nicht.`,
   laufendesJahr: (jahr, datum) => `${jahr} ist bis zum Datenstand ${datum} erfasst: Die Werte dieses Jahres sind vorläufig.`,
   hinweis: "Hinweis",
 

@@ -116,4 +116,24 @@ describe("/haushalt", () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it("a measure that ended or began later says so, with the years of ref.foerderbereiche", async () => {
+    const stand = await one("SELECT max(jahr) AS j FROM main.zahlungen_monat");
+    const beendet = await one(`SELECT foerderbereich, name, bis_jahr FROM ref.foerderbereiche WHERE bis_jahr < ${stand.j}
+      AND foerderbereich IN (SELECT foerderbereich FROM main.haushalt_jahr) ORDER BY reihenfolge LIMIT 1`);
+    const neu = await one("SELECT foerderbereich, name, ab_jahr FROM ref.foerderbereiche WHERE ab_jahr >= 2025
+      AND foerderbereich IN (SELECT foerderbereich FROM main.haushalt_jahr) ORDER BY reihenfolge LIMIT 1");
+    const summary = async (bereich: unknown) => {
+      const { page, errors } = await open(`?bereich=${bereich}`);
+      const text = ws((await page.locator("#haushalt-betraege .pik-summary").textContent()) ?? "");
+      expect(errors).toEqual([]);
+      await page.context().close();
+      return text;
+    };
+    expect(await summary(beendet.foerderbereich)).toContain(`${beendet.name} lief nach der Liste der Förderbereiche bis ${beendet.bis_jahr};`);
+    expect(await summary(neu.foerderbereich)).toContain(`${neu.name} läuft seit ${neu.ab_jahr}:`);
+    const im = await summary("integrationsmanagement");
+    expect(im).not.toContain("lief nach der Liste");
+    expect(im).not.toContain("läuft seit");
+  });
 });
