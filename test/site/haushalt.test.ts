@@ -121,8 +121,8 @@ describe("/haushalt", () => {
     const stand = await one("SELECT max(jahr) AS j FROM main.zahlungen_monat");
     const beendet = await one(`SELECT foerderbereich, name, bis_jahr FROM ref.foerderbereiche WHERE bis_jahr < ${stand.j}
       AND foerderbereich IN (SELECT foerderbereich FROM main.haushalt_jahr) ORDER BY reihenfolge LIMIT 1`);
-    const neu = await one("SELECT foerderbereich, name, ab_jahr FROM ref.foerderbereiche WHERE ab_jahr >= 2025
-      AND foerderbereich IN (SELECT foerderbereich FROM main.haushalt_jahr) ORDER BY reihenfolge LIMIT 1");
+    const neu = await one(`SELECT foerderbereich, name, ab_jahr FROM ref.foerderbereiche WHERE ab_jahr >= 2025
+      AND foerderbereich IN (SELECT foerderbereich FROM main.haushalt_jahr) ORDER BY reihenfolge LIMIT 1`);
     const summary = async (bereich: unknown) => {
       const { page, errors } = await open(`?bereich=${bereich}`);
       const text = ws((await page.locator("#haushalt-betraege .pik-summary").textContent()) ?? "");
