@@ -18,6 +18,7 @@ export const HAUSHALT = {
   betraegeTitel: (bereich) => `Ansatz, Bewilligungen und Auszahlungen je Jahr: ${bereich}`,
   betraegeUntertitel: "Euro je Kalenderjahr; Strich: Ansatz; Balken: bewilligt (anteilig im Jahr), ausgezahlt (netto), zurückgefordert",
   betraegeAria: (bereich) => `Gruppierte Balken je Jahr: Ansatz, bewilligt, ausgezahlt und zurückgefordert, ${bereich}`,
+  jahrVorlaeufig: (jahr, datum) => `${jahr} (bis ${datum}, vorläufig)`,
   betraegeSummary: (bereich, jahr, ansatz, bewilligt, ausgezahlt, maxJahr, maxAusgezahlt) =>
     `${bereich}, ${jahr}: Ansatz ${ansatz}, bewilligt ${bewilligt}, ausgezahlt ${ausgezahlt}. Am meisten ausgezahlt wurde ${maxJahr} (${maxAusgezahlt}).`,
 
@@ -52,7 +53,7 @@ export const HAUSHALT = {
   tabelleUntertitel: "Euro und Quoten je Kalenderjahr, wie in der Tabelle haushalt_jahr",
   ohneAnsatz: (bereiche) => `ohne Ansatz: ${bereiche}`,
   hinweisAlle:
-    "Alle Förderbereiche: Summen über die fünf Förderbereiche. Der Ansatz ist die Summe der gelieferten Ansätze; Beträge in Förderbereichen ohne Ansatz im jeweiligen Jahr sind in den Beträgen und damit in den Quoten enthalten (in der Tabelle vermerkt). Quoten exakt aus den Summen berechnet und kaufmännisch auf 4 Nachkommastellen gerundet.",
+    "Alle Förderbereiche: Summen über alle Förderbereiche mit Geld im jeweiligen Jahr. Der Ansatz ist die Summe der gelieferten Ansätze; Beträge in Förderbereichen ohne Ansatz im jeweiligen Jahr sind in den Beträgen und damit in den Quoten enthalten (in der Tabelle vermerkt). Quoten exakt aus den Summen berechnet und kaufmännisch auf 4 Nachkommastellen gerundet.",
   laufzeitBeendet: (bereich, bis) =>
     `${bereich} lief nach der Liste der Förderbereiche bis ${bis}; spätere Jahre zeigen nur noch Nachzahlungen und Rückforderungen, falls es welche gab.`,
   laufzeitNeu: (bereich, ab) => `${bereich} läuft seit ${ab}: Frühere Jahre gibt es für diesen Förderbereich nicht.`,

@@ -4,7 +4,7 @@
  * `decimalRatio`: half away from zero, 4 places, like the published quotas).
  *
  * Sources: the published tables `main.haushalt_jahr` and `main.zahlungen_monat`.
- * Besides the five Förderbereiche, every artifact has rows for
+ * Besides one row set per Förderbereich (the list is data), every artifact has rows for
  * foerderbereich = 'alle': the sums over all Förderbereiche.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -52,7 +52,7 @@ FROM summe`;
 
 export interface HaushaltBereichRow {
   jahr: number;
-  /** One of the five Förderbereiche or 'alle'. */
+  /** A Förderbereich key, or 'alle'. */
   foerderbereich: string;
   ansatz_eur: number | null;
   bewilligt_eur: number;
