@@ -12,21 +12,23 @@
  * adds up the selected rows with the same rules.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { abdeckungKreis, kreise as kreiseTable, mittelKreisJahr, publishedColumns } from "../queries/published.ts";
+import { counts, metric, value, type Input, type Metric, type MetricKey } from "../queries/metrics.ts";
 
-/** How a measure is computed from the basis rows of a group of Kreise. */
-export type KennzahlArt = "summe" | "je1000" | "quote";
-
+/**
+ * A measure of the assistant: a metric of the registry (formula, Land rule,
+ * definition), shown with 2 decimal places.
+ */
 export interface Kennzahl {
-  name: string;
+  name: MetricKey;
   label: string;
   definition: string;
   unit: string;
-  /** Decimal places of the value. */
+  /** Decimal places in the table (the value itself is the registry's, rounded half away from zero). */
   scale: number;
-  art: KennzahlArt;
-  /** Basis column(s): the summed column; for je1000 the amount; for quote numerator/denominator. */
-  basis: string;
+  /** Decimal places of the registry value. */
+  wertScale: number;
+  art: Metric["art"];
+  inputs: readonly Input[];
   /**
    * Amounts follow the chosen Förderbereich; staffing measures (VZÄ) always
    * describe integration management, whatever area the amounts show.
@@ -34,69 +36,48 @@ export interface Kennzahl {
   bereichsbezogen: boolean;
 }
 
-const col = (t: Parameters<typeof publishedColumns>[0], name: string) => {
-  const c = publishedColumns(t).find((x) => x.name === name);
-  if (!c) throw new Error(`Spalte ${t.name}.${name} fehlt`);
-  return c;
-};
+/** Staffing measures: the value at the year's last Stichtag. */
+const STICHTAG = "Wert zum letzten Stichtag der Stellenmeldungen im Jahr.";
 
-const M = (name: string) => col(mittelKreisJahr, name);
-const A = (name: string) => col(abdeckungKreis, name);
-const EW = col(kreiseTable, "einwohner");
-
-const STICHTAG = " Wert zum letzten Stichtag der Stellenmeldungen im Jahr; Summe über die Kreise.";
-const JE_1000 = (label: string) =>
-  `${label} geteilt durch die Einwohnerzahl (${EW.definition}) mal 1.000, auf 2 Nachkommastellen gerundet. ` +
-  "Für mehrere Kreise und das Land: Summe der Beträge geteilt durch die Summe der Einwohner mal 1.000.";
-
-function summe(name: string): Kennzahl {
-  const c = M(name);
-  return { name, label: c.label, definition: c.definition, unit: c.unit ?? "EUR", scale: 2, art: "summe", basis: name, bereichsbezogen: true };
-}
-function je1000(name: string): Kennzahl {
-  const c = M(name);
+function fromRegistry(key: MetricKey): Kennzahl {
+  const m = metric(key);
+  const stichtag = m.inputs.some((i) => i.startsWith("vzae_"));
   return {
-    name: `${name}_je_1000_ew`,
-    label: `${c.label} je 1.000 Einwohner`,
-    definition: `${c.definition} ${JE_1000(c.label)}`,
-    unit: "EUR je 1.000 Einwohner",
+    name: key,
+    label: m.label,
+    definition: [m.definition, stichtag ? STICHTAG : "", m.gruppenregel].filter(Boolean).join(" "),
+    unit: m.unit,
     scale: 2,
-    art: "je1000",
-    basis: name,
-    bereichsbezogen: true,
+    wertScale: m.scale,
+    art: m.art,
+    inputs: m.inputs,
+    bereichsbezogen: !stichtag && m.inputs.some((i) => i.endsWith("_eur")),
   };
-}
-function vzae(name: string): Kennzahl {
-  const c = A(name);
-  return { name, label: c.label, definition: c.definition + STICHTAG, unit: c.unit ?? "VZÄ", scale: 2, art: "summe", basis: name, bereichsbezogen: false };
 }
 
 /** The measures the assistant offers, in display order. */
-export const KENNZAHLEN: readonly Kennzahl[] = [
-  summe("bewilligt_eur"),
-  summe("ausgezahlt_eur"),
-  summe("rueckforderung_eur"),
-  je1000("bewilligt_eur"),
-  je1000("ausgezahlt_eur"),
-  je1000("rueckforderung_eur"),
-  vzae("vzae_bewilligt"),
-  vzae("vzae_besetzt"),
-  {
-    name: "gefluechtete_je_vzae",
-    label: A("gefluechtete_je_vzae").label,
-    definition:
-      A("gefluechtete_je_vzae").definition +
-      " Zum letzten Stichtag im Jahr, auf 2 Nachkommastellen gerundet. Für mehrere Kreise und das Land: Summe von " +
-      "gefluechtete_au geteilt durch die Summe von vzae_besetzt, jeweils über die Kreise mit besetzten VZÄ und Zählung.",
-    unit: A("gefluechtete_je_vzae").unit ?? "Personen je VZÄ",
-    scale: 2,
-    art: "quote",
-    basis: "gefluechtete_au/vzae_besetzt",
-    bereichsbezogen: false,
-  },
-];
+export const KENNZAHLEN: readonly Kennzahl[] = (
+  [
+    "bewilligt_eur",
+    "ausgezahlt_eur",
+    "rueckforderung_eur",
+    "bewilligt_je_1000_ew",
+    "ausgezahlt_je_1000_ew",
+    "rueckforderung_je_1000_ew",
+    "vzae_bewilligt",
+    "vzae_besetzt",
+    "gefluechtete_je_vzae",
+  ] as const
+).map(fromRegistry);
 
-export const kennzahl = (name: string): Kennzahl | undefined => KENNZAHLEN.find((k) => k.name === name);
+/** Names of earlier releases (permalinks, scripts) that still work. */
+const ALIASES: Record<string, MetricKey> = {
+  bewilligt_eur_je_1000_ew: "bewilligt_je_1000_ew",
+  ausgezahlt_eur_je_1000_ew: "ausgezahlt_je_1000_ew",
+  rueckforderung_eur_je_1000_ew: "rueckforderung_je_1000_ew",
+};
+
+export const kennzahl = (name: string): Kennzahl | undefined => KENNZAHLEN.find((k) => k.name === (ALIASES[name] ?? name));
 
 /** A Förderbereich as the assistant names it (from ref.foerderbereiche). */
 export interface Bereich {
@@ -159,18 +140,16 @@ LEFT JOIN mittel AS m ON m.kreis_ags = k.kreis_ags AND m.jahr = j.jahr
 LEFT JOIN stichtag AS s ON s.jahr = j.jahr
 LEFT JOIN abdeckung AS a ON a.kreis_ags = k.kreis_ags AND a.jahr = j.jahr`;
 
-/** The SQL of one measure over a group of basis rows (as VARCHAR, exact decimals). */
+/**
+ * The SQL of one measure over a group of basis rows (as VARCHAR, exact
+ * decimals): the registry's formula over the sums of its inputs over the rows
+ * that count, rounded to the table's places.
+ */
 export function measureSql(k: Kennzahl): string {
-  switch (k.art) {
-    case "summe":
-      return `CAST(CAST(sum(${k.basis}) AS DECIMAL(18,${k.scale})) AS VARCHAR)`;
-    case "je1000":
-      return `CAST(CAST(round(sum(${k.basis}) * 1000 / nullif(sum(einwohner), 0), ${k.scale}) AS DECIMAL(18,${k.scale})) AS VARCHAR)`;
-    case "quote": {
-      const f = "FILTER (WHERE vzae_besetzt > 0 AND gefluechtete_au IS NOT NULL)";
-      return `CAST(CAST(round(sum(gefluechtete_au) ${f} / nullif(sum(vzae_besetzt) ${f}, 0), ${k.scale}) AS DECIMAL(18,${k.scale})) AS VARCHAR)`;
-    }
-  }
+  const m = metric(k.name);
+  const c = counts(m, (i) => i);
+  const wert = value(m, (i) => `sum(${i})${c ? ` FILTER (WHERE ${c})` : ""}`);
+  return `CAST(CAST(${wert} AS DECIMAL(38,${k.scale})) AS VARCHAR)`;
 }
 
 export interface Auswahl {

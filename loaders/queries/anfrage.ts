@@ -20,6 +20,7 @@ import {
   type Bereich,
   type Kennzahl,
 } from "../anfrage/index.ts";
+import { metricTexts, type MetricText } from "./metrics.ts";
 
 export interface AnfrageBasisZeile {
   kreis_ags: string;
@@ -41,7 +42,8 @@ export interface AnfrageDaten {
   regierungsbezirke: string[];
   jahre: number[];
   /** Per measure, the footnote and the header label by Förderbereich key ("alle": all areas). */
-  kennzahlen: (Kennzahl & { fussnote: Record<string, string>; kopf: Record<string, string> })[];
+  /** The registry's text and formula (MetricText: formel, zaehlt, inputScale), `scale` the table's places. */
+  kennzahlen: (Kennzahl & MetricText & { fussnote: Record<string, string>; kopf: Record<string, string> })[];
   /** The Förderbereiche with money in the published tables, in the list's order. */
   foerderbereiche: Bereich[];
   /** Footnotes after the measures' definitions: Stand, Quelle, Release, synthetic notice. */
@@ -101,13 +103,20 @@ HAVING sum(bewilligt_eur) <> 0 OR sum(ausgezahlt_eur) <> 0 OR sum(rueckforderung
   const mitGeld = new Set(perBereich.map((r) => String(r["foerderbereich"])));
   const foerderbereiche = (await loadBereiche(conn)).filter((b) => mitGeld.has(b.foerderbereich));
   const jahre = [...new Set(basis.map((b) => b.jahr))].sort((a, b) => a - b);
+  const texts = new Map(metricTexts().map((t) => [t.key, t]));
   const byBereich = (f: (b: Bereich | null) => string) =>
     Object.fromEntries([["alle", f(null)], ...foerderbereiche.map((b) => [b.foerderbereich, f(b)])]) as Record<string, string>;
   return {
     kreise,
     regierungsbezirke: [...new Set(kreise.map((k) => k.regierungsbezirk))].sort(),
     jahre,
-    kennzahlen: KENNZAHLEN.map((k) => ({ ...k, fussnote: byBereich((b) => footnote(k, b)), kopf: byBereich((b) => headerLabel(k, b)) })),
+    kennzahlen: KENNZAHLEN.map((k) => ({
+      ...k,
+      ...texts.get(k.name)!,
+      scale: k.scale,
+      fussnote: byBereich((b) => footnote(k, b)),
+      kopf: byBereich((b) => headerLabel(k, b)),
+    })),
     foerderbereiche,
     schluss: footnotes([], meta),
     quelle: QUELLE,

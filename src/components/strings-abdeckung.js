@@ -106,11 +106,7 @@ export const ABDECKUNG = {
   kreisTyp: "Typ",
 
   // Derived measures: definitions the page adds to those of abdeckung_kreis
-  besetzungsquote: "Besetzungsquote",
-  besetzungsquoteDefinition:
-    "VZÄ besetzt geteilt durch VZÄ bewilligt, kaufmännisch auf 4 Nachkommastellen gerundet (als Prozent mit einer Nachkommastelle angezeigt); leer, wenn keine VZÄ bewilligt sind oder der Kreis keine Stelle gemeldet hat. Über 100 % heißt: mehr VZÄ besetzt als bewilligt (eine Warnung im Prüfbericht).",
-  landwertDefinition:
-    "Landeswert der Geflüchteten je besetzter VZÄ: die Summe der Geflüchteten in der Anschlussunterbringung geteilt durch die Summe der besetzten VZÄ, jeweils über die Kreise, für die der Kreiswert vorliegt (kein Mittelwert der Kreiswerte). Landeswerte der VZÄ und der Besetzungsquote: Summen über alle Kreise.",
+  ueberHundert: "Über 100 % heißt: mehr VZÄ besetzt als bewilligt (eine Warnung im Prüfbericht).",
   mixDefinition:
     "Anstellungsträger und Qualifikation: gezählt werden die zum Stichtag als besetzt gemeldeten Stellen (Tabelle stellen der Eingabe) zu bewilligten Zuwendungen im Integrationsmanagement – dieselben Meldungen, aus denen VZÄ besetzt und Stellen besetzt entstehen. Anteil: VZÄ der Ausprägung geteilt durch alle besetzten VZÄ des Landes bzw. Kreises am Stichtag (auf 4 Nachkommastellen gerundet). Eine besetzte Stelle ist eine beschäftigte Person; kleine Gruppen werden geheim gehalten („.“, siehe die Fußnote unter der Grafik und die Methodik).",
   definitionenTitel: "Definitionen",

@@ -91,60 +91,6 @@ export const PROFIL = {
   foerderbereich: "Förderbereich",
 };
 
-/** The Kennzahlen defined for the profile (not columns of a published table). */
-export const KENNZAHL_TEXTE = {
-  bewilligt_je_1000_ew: {
-    label: "Bewilligt je 1.000 Einwohner",
-    einheit: "Euro",
-    definition:
-      "Bewilligt (anteilig) im Jahr, Summe über alle Förderbereiche, geteilt durch die Einwohnerzahl des Kreises, mal 1.000; kaufmännisch auf Cent gerundet. Landeswert: Summe aller Kreise geteilt durch die Einwohnerzahl des Landes.",
-  },
-  ausgezahlt_je_1000_ew: {
-    label: "Ausgezahlt je 1.000 Einwohner",
-    einheit: "Euro",
-    definition:
-      "Ausgezahlt (netto) im Jahr, Summe über alle Förderbereiche, geteilt durch die Einwohnerzahl des Kreises, mal 1.000; kaufmännisch auf Cent gerundet. Landeswert: Summe aller Kreise geteilt durch die Einwohnerzahl des Landes.",
-  },
-  bewilligt_je_gefluechteten: {
-    label: "Bewilligt je Geflüchteten",
-    einheit: "Euro",
-    definition:
-      "Bewilligt (anteilig) im Jahr geteilt durch die Geflüchteten in der Anschlussunterbringung aus der letzten Zählung bis zum Jahresende (§ 29d FAG); kaufmännisch auf Cent gerundet. Landeswert: Summe geteilt durch Summe über die Kreise mit Zählung.",
-  },
-  ausgezahlt_je_gefluechteten: {
-    label: "Ausgezahlt je Geflüchteten",
-    einheit: "Euro",
-    definition:
-      "Ausgezahlt (netto) im Jahr geteilt durch die Geflüchteten in der Anschlussunterbringung aus der letzten Zählung bis zum Jahresende (§ 29d FAG); kaufmännisch auf Cent gerundet. Landeswert: Summe geteilt durch Summe über die Kreise mit Zählung.",
-  },
-  anteil_besetzt: {
-    label: "Anteil besetzter VZÄ",
-    einheit: "Prozent",
-    definition:
-      "VZÄ besetzt geteilt durch VZÄ bewilligt am Stichtag, kaufmännisch auf 4 Nachkommastellen gerundet (0,25 = 25 %); leer, wenn keine VZÄ bewilligt sind oder der Kreis keine Stelle gemeldet hat. Landeswert: Summe der besetzten geteilt durch Summe der bewilligten VZÄ der Kreise mit Wert.",
-  },
-};
-
-/** Kennzahlen that are columns of a published table: where their label and definition live. */
-export const KENNZAHL_SPALTE = {
-  bewilligt_eur: ["mittel_kreis_jahr", "bewilligt_eur"],
-  ausgezahlt_eur: ["mittel_kreis_jahr", "ausgezahlt_eur"],
-  gefluechtete_au: ["abdeckung_kreis", "gefluechtete_au"],
-  vzae_bewilligt: ["abdeckung_kreis", "vzae_bewilligt"],
-  vzae_besetzt: ["abdeckung_kreis", "vzae_besetzt"],
-  gefluechtete_je_vzae: ["abdeckung_kreis", "gefluechtete_je_vzae"],
-};
-
-/** How the Land value of a published Kennzahl is formed (appended to its definition). */
-export const LAND_ZUSATZ = {
-  bewilligt_eur: "Summe über alle Förderbereiche. Landeswert: Summe aller Kreise.",
-  ausgezahlt_eur: "Summe über alle Förderbereiche. Landeswert: Summe aller Kreise.",
-  gefluechtete_au: "Hier: letzte Zählung bis zum Ende des Jahres. Landeswert: Summe aller Kreise.",
-  vzae_bewilligt: "Landeswert: Summe aller Kreise.",
-  vzae_besetzt: "Landeswert: Summe aller Kreise.",
-  gefluechtete_je_vzae: "Landeswert: Summe der Geflüchteten geteilt durch Summe der besetzten VZÄ der Kreise mit Wert.",
-};
-
 /** The two amounts of the year charts (values of the control; labels from the definitions). */
 export const BETRAEGE = ["bewilligt_eur", "ausgezahlt_eur"];
 

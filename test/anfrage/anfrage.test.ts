@@ -113,16 +113,17 @@ describe("anfrageTabelle", () => {
   it("ratios: per 1.000 inhabitants and refugees per VZÄ, weighted for the totals", async () => {
     const t = await anfrageTabelle(
       conn,
+      // The name of earlier releases (bewilligt_eur_je_1000_ew) still selects the registry's bewilligt_je_1000_ew.
       { kreise: ["08111"], von: 2018, bis: 2018, kennzahlen: ["bewilligt_eur_je_1000_ew", "vzae_besetzt", "gefluechtete_je_vzae"] },
       META,
     );
     expect(t.zeilen.map((z) => z.art)).toEqual(["kreis", "auswahl", "land"]);
-    expect(row(t, "08111")).toEqual({ bewilligt_eur_je_1000_ew_2018: "753.42", vzae_besetzt_2018: "1.00", gefluechtete_je_vzae_2018: "5000.00" });
+    expect(row(t, "08111")).toEqual({ bewilligt_je_1000_ew_2018: "753.42", vzae_besetzt_2018: "1.00", gefluechtete_je_vzae_2018: "5000.00" });
     expect(row(t, "Summe der ausgewählten Kreise")).toEqual(row(t, "08111"));
     // Land: 113.013,70 € over all inhabitants (two from the input, 42 from the reference data).
     const einwohner = 150000 + loadKreise().filter((k) => !["08111", "08115"].includes(k.kreis_ags)).reduce((s, k) => s + k.einwohner, 0);
     const land = row(t, "Baden-Württemberg insgesamt");
-    expect(land["bewilligt_eur_je_1000_ew_2018"]).toBe(((113013.7 * 1000) / einwohner).toFixed(2));
+    expect(land["bewilligt_je_1000_ew_2018"]).toBe(((113013.7 * 1000) / einwohner).toFixed(2));
     expect(land["vzae_besetzt_2018"]).toBe("2.00");
     expect(land["gefluechtete_je_vzae_2018"]).toBe("4000.00");
   });
@@ -270,13 +271,13 @@ describe("anfrageTabelle with one Förderbereich", () => {
     kreise: ["08111"],
     von: 2019,
     bis: 2019,
-    kennzahlen: ["bewilligt_eur", "ausgezahlt_eur", "ausgezahlt_eur_je_1000_ew", "vzae_besetzt"],
+    kennzahlen: ["bewilligt_eur", "ausgezahlt_eur", "ausgezahlt_je_1000_ew", "vzae_besetzt"],
     foerderbereich,
   });
 
   it("amounts of that area only; headers and footnotes name it; VZÄ stay integration management", async () => {
     const s = await anfrageTabelle(conn2, auswahl("spracherwerb"), META);
-    expect(row(s, "08111")).toMatchObject({ bewilligt_eur_2019: "10000.00", ausgezahlt_eur_2019: "10000.00", ausgezahlt_eur_je_1000_ew_2019: "100.00" });
+    expect(row(s, "08111")).toMatchObject({ bewilligt_eur_2019: "10000.00", ausgezahlt_eur_2019: "10000.00", ausgezahlt_je_1000_ew_2019: "100.00" });
     expect(row(s, "Baden-Württemberg insgesamt")).toMatchObject({ bewilligt_eur_2019: "10000.00", ausgezahlt_eur_2019: "10000.00" });
     expect(s.spalten.map((c) => c.header)).toEqual([
       "Bewilligt (anteilig), Spracherwerb 2019 (EUR)",

@@ -12,6 +12,7 @@ import { readBuildInfo, warehouseFromEnv } from "../../loaders/warehouse/build.t
 import { SCREENSHOTS, useSite, type Watched } from "./harness.ts";
 
 const ROUTE = "/anfrage";
+// ausgezahlt_eur_je_1000_ew: the measure's name in earlier releases, so old permalinks keep working.
 const SEARCH = "?umfang=auswahl&kreise=08111,08436&von=2019&bis=2020&k=bewilligt_eur,ausgezahlt_eur_je_1000_ew,gefluechtete_je_vzae";
 
 const site = useSite({ warehouse: true });
@@ -45,7 +46,7 @@ async function expected(kreise: string[], jahre: number[]): Promise<Map<string, 
           (SELECT sum(gefluechtete_au) FROM ab) AS gef,
           (SELECT sum(vzae_besetzt) FROM ab) AS vzae`);
       werte[`bewilligt_eur_${j}`] = Number(r!["bew"]).toFixed(2);
-      werte[`ausgezahlt_eur_je_1000_ew_${j}`] = ((Number(r!["aus"]) * 1000) / Number(r!["ew"])).toFixed(2);
+      werte[`ausgezahlt_je_1000_ew_${j}`] = ((Number(r!["aus"]) * 1000) / Number(r!["ew"])).toFixed(2);
       werte[`gefluechtete_je_vzae_${j}`] = r!["vzae"] == null ? null : (Number(r!["gef"]) / Number(r!["vzae"])).toFixed(2);
     }
     out.set(name, werte);
@@ -123,7 +124,7 @@ describe("/anfrage", () => {
         "Geflüchtete je besetzter VZÄ 2019 (Personen je VZÄ);Geflüchtete je besetzter VZÄ 2020 (Personen je VZÄ)",
     );
     const want = await expected(["08111", "08436"], [2019, 2020]);
-    const keys = ["bewilligt_eur", "ausgezahlt_eur_je_1000_ew", "gefluechtete_je_vzae"].flatMap((k) => [2019, 2020].map((j) => `${k}_${j}`));
+    const keys = ["bewilligt_eur", "ausgezahlt_je_1000_ew", "gefluechtete_je_vzae"].flatMap((k) => [2019, 2020].map((j) => `${k}_${j}`));
     const name = async (a: string) => String((await query(`SELECT kreis_name FROM main.kreise WHERE kreis_ags = '${a}'`))[0]!["kreis_name"]);
     expect(lines[1]).toBe([await name("08111"), "08111", ...keys.map((k) => csv2(want.get("08111")![k]))].join(";"));
     expect(lines[2]).toBe([await name("08436"), "08436", ...keys.map((k) => csv2(want.get("08436")![k]))].join(";"));

@@ -230,8 +230,8 @@ describe("controls in the URL", () => {
     const { page } = await open(LANDKREIS, "?kennzahl=anteil_besetzt&betrag=ausgezahlt_eur");
     const select = page.locator(".pik-rang-karte select");
     expect(await select.inputValue()).not.toBe("");
-    expect(ws((await select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? "")))).toBe("Anteil besetzter VZÄ");
-    expect(ws((await page.locator(".pik-rang-karte h3").textContent()) ?? "")).toContain("Anteil besetzter VZÄ");
+    expect(ws((await select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? "")))).toBe("Besetzungsquote");
+    expect(ws((await page.locator(".pik-rang-karte h3").textContent()) ?? "")).toContain("Besetzungsquote");
     expect(await page.getByRole("radio", { name: "Ausgezahlt (netto)" }).isChecked()).toBe(true);
     expect(ws((await page.locator(".card h3", { hasText: "je Kalenderjahr, gestapelt" }).textContent()) ?? "")).toContain("Ausgezahlt (netto)");
 

@@ -15,6 +15,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { rows } from "../site.ts";
 import { GRANTED_GRANTS, decimalRatio } from "../sql.ts";
+import { columnsOf, groupSums, groupValue, metric, value } from "../metrics.ts";
 import { type Sperre, unterdruecken } from "../suppression.ts";
 
 /** `expr` as a JSON number (NULL stays NULL). */
@@ -39,7 +40,7 @@ export interface AbdeckungKreisRow {
   gefluechtete_au: number | null;
   gefluechtete_stichtag: string | null;
   gefluechtete_je_vzae: number | null;
-  /** vzae_besetzt ÷ vzae_bewilligt, 4 places; NULL if vzae_bewilligt is 0 or vzae_besetzt is empty. */
+  /** Metric anteil_besetzt: vzae_besetzt ÷ vzae_bewilligt, 4 places; NULL if vzae_bewilligt is 0 or vzae_besetzt is empty. */
   besetzungsquote: number | null;
 }
 
@@ -63,7 +64,7 @@ SELECT k.kreis_ags, k.kreis_name,
   a.stellen_besetzt, a.stellen_gemeldet, a.zuwendungen_ohne_meldung,
   a.gefluechtete_au, a.gefluechtete_stichtag,
   ${num("a.gefluechtete_je_vzae")} AS gefluechtete_je_vzae,
-  ${num(`CASE WHEN a.vzae_bewilligt > 0 THEN ${decimalRatio("a.vzae_besetzt", 4, "a.vzae_bewilligt", 4, 4)} END`)} AS besetzungsquote
+  ${num(value(metric("anteil_besetzt"), columnsOf("a")))} AS besetzungsquote
 FROM main.kreise AS k
 CROSS JOIN stichtage AS t
 LEFT JOIN main.abdeckung_kreis AS a ON a.kreis_ags = k.kreis_ags AND a.stichtag = t.stichtag
@@ -88,9 +89,9 @@ export interface AbdeckungLandRow {
   /** Sums over the Kreise for which gefluechtete_je_vzae is defined (both a count and filled VZÄ > 0). */
   gefluechtete_au_mit_vzae: number | null;
   vzae_besetzt_mit_au: number | null;
-  /** gefluechtete_au_mit_vzae ÷ vzae_besetzt_mit_au, 4 places. */
+  /** gefluechtete_au_mit_vzae ÷ vzae_besetzt_mit_au, 4 places (metric gefluechtete_je_vzae, group rule). */
   gefluechtete_je_vzae: number | null;
-  /** Sum of vzae_besetzt ÷ sum of vzae_bewilligt, 4 places. */
+  /** Metric anteil_besetzt, group rule: filled ÷ granted VZÄ over the Kreise with a staffing report. */
   besetzungsquote: number | null;
 }
 
@@ -115,8 +116,9 @@ export async function abdeckungLand(conn: DuckDBConnection): Promise<AbdeckungLa
     min(gefluechtete_stichtag) AS gefluechtete_stichtag_min,
     max(gefluechtete_stichtag) AS gefluechtete_stichtag_max,
     sum(gefluechtete_au) FILTER (WHERE gefluechtete_je_vzae IS NOT NULL) AS au_mit_vzae,
-    sum(vzae_besetzt) FILTER (WHERE gefluechtete_je_vzae IS NOT NULL) AS vzae_mit_au
-  FROM main.abdeckung_kreis
+    sum(vzae_besetzt) FILTER (WHERE gefluechtete_je_vzae IS NOT NULL) AS vzae_mit_au,
+    ${groupSums(["anteil_besetzt", "gefluechtete_je_vzae"], columnsOf("a"))}
+  FROM main.abdeckung_kreis AS a
   GROUP BY stichtag
 )
 SELECT stichtag, CAST(kreise AS INTEGER) AS kreise, CAST(kreise_gemeldet AS INTEGER) AS kreise_gemeldet,
@@ -128,8 +130,8 @@ SELECT stichtag, CAST(kreise AS INTEGER) AS kreise, CAST(kreise_gemeldet AS INTE
   gefluechtete_stichtag_min, gefluechtete_stichtag_max,
   CAST(au_mit_vzae AS INTEGER) AS gefluechtete_au_mit_vzae,
   ${num("vzae_mit_au")} AS vzae_besetzt_mit_au,
-  ${num(`CASE WHEN vzae_mit_au > 0 THEN ${decimalRatio("au_mit_vzae", 0, "vzae_mit_au", 4, 4)} END`)} AS gefluechtete_je_vzae,
-  ${num(`CASE WHEN vzae_bewilligt > 0 THEN ${decimalRatio("vzae_besetzt", 4, "vzae_bewilligt", 4, 4)} END`)} AS besetzungsquote
+  ${num(groupValue("gefluechtete_je_vzae", "summen"))} AS gefluechtete_je_vzae,
+  ${num(groupValue("anteil_besetzt", "summen"))} AS besetzungsquote
 FROM summen
 ORDER BY stichtag`,
   )) as unknown as AbdeckungLandRow[];

@@ -4,7 +4,7 @@
  * written by one loader as a ZIP with one JSON per Kreis.
  *
  * All arithmetic is SQL: sums, ratios (exact DECIMAL, rounded half away from
- * zero with `decimalRatio`), Land values as SUM/SUM (weighted, not the mean of
+ * zero), Land values as SUM/SUM (weighted, not the mean of
  * the Kreis ratios) and ranks among the Kreise of the same type (window
  * functions). JavaScript only groups finished rows by Kreis.
  *
@@ -16,103 +16,43 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { rows } from "../site.ts";
-import { decimalRatio } from "../sql.ts";
+import { columnsOf, groupSums, groupValue, metric, value, type Col, type MetricKey } from "../metrics.ts";
 import { includes, type Edition } from "../edition.ts";
 import { nichtBewilligteAntraege, type OffenerAntrag } from "../intern.ts";
 
-/** Where the numbers of one Kennzahl come from: its value per Kreis and its Land value. */
-interface MetricSql {
-  key: KennzahlKey;
-  group: "mittel" | "abdeckung";
-  /** Value per Kreis, over `b` (one row per Kreis, see `basis`). */
-  wert: string;
-  /** Land value over `l` (one row): a sum, or a ratio of sums (weighted). */
-  land: string;
-  /** "summe": the Land value is the sum of all Kreise; "quote": the ratio of the Land sums. */
-  landArt: "summe" | "quote";
-  /** Stichtag of the refugee count the value rests on, if any. */
-  zaehlung?: string;
-}
+/**
+ * The Kennzahlen of the profile in display order, each with the group it
+ * belongs to (money of the Stichjahr, or integration management at the
+ * Stichtag). Formula, Land rule and rounding come from the metric registry.
+ */
+const PROFIL_METRICS = [
+  ["bewilligt_eur", "mittel"],
+  ["ausgezahlt_eur", "mittel"],
+  ["bewilligt_je_1000_ew", "mittel"],
+  ["ausgezahlt_je_1000_ew", "mittel"],
+  ["gefluechtete_au", "mittel"],
+  ["bewilligt_je_gefluechteten", "mittel"],
+  ["ausgezahlt_je_gefluechteten", "mittel"],
+  ["vzae_bewilligt", "abdeckung"],
+  ["vzae_besetzt", "abdeckung"],
+  ["anteil_besetzt", "abdeckung"],
+  ["gefluechtete_je_vzae", "abdeckung"],
+] as const satisfies readonly (readonly [MetricKey, "mittel" | "abdeckung"])[];
 
-export const KENNZAHLEN = [
-  "bewilligt_eur",
-  "ausgezahlt_eur",
-  "bewilligt_je_1000_ew",
-  "ausgezahlt_je_1000_ew",
-  "gefluechtete_au",
-  "bewilligt_je_gefluechteten",
-  "ausgezahlt_je_gefluechteten",
-  "vzae_bewilligt",
-  "vzae_besetzt",
-  "anteil_besetzt",
-  "gefluechtete_je_vzae",
-] as const;
-export type KennzahlKey = (typeof KENNZAHLEN)[number];
+export const KENNZAHLEN = PROFIL_METRICS.map(([key]) => key);
+export type KennzahlKey = (typeof PROFIL_METRICS)[number][0];
 
 /**
- * The Kennzahlen in display order. Per-1.000-inhabitant and per-refugee amounts
- * in euros with cents; the share of filled VZÄ and refugees per filled VZÄ with
- * 4 decimal places (as in the published tables).
+ * Where the inputs of a group's metrics are in a `basis` row (alias b): the
+ * money group counts refugees at the end of the Stichjahr, the staffing group
+ * at the Stichtag.
  */
-const METRICS: MetricSql[] = [
-  { key: "bewilligt_eur", group: "mittel", wert: "b.bewilligt_eur", land: "l.bewilligt_eur", landArt: "summe" },
-  { key: "ausgezahlt_eur", group: "mittel", wert: "b.ausgezahlt_eur", land: "l.ausgezahlt_eur", landArt: "summe" },
-  {
-    key: "bewilligt_je_1000_ew",
-    group: "mittel",
-    wert: decimalRatio("b.bewilligt_eur * 1000", 2, "b.einwohner", 0, 2),
-    land: decimalRatio("l.bewilligt_eur * 1000", 2, "l.einwohner", 0, 2),
-    landArt: "quote",
-  },
-  {
-    key: "ausgezahlt_je_1000_ew",
-    group: "mittel",
-    wert: decimalRatio("b.ausgezahlt_eur * 1000", 2, "b.einwohner", 0, 2),
-    land: decimalRatio("l.ausgezahlt_eur * 1000", 2, "l.einwohner", 0, 2),
-    landArt: "quote",
-  },
-  {
-    key: "gefluechtete_au",
-    group: "mittel",
-    wert: "b.gefluechtete_jahr",
-    land: "l.gefluechtete_jahr",
-    landArt: "summe",
-    zaehlung: "b.gefluechtete_jahr_stichtag",
-  },
-  {
-    key: "bewilligt_je_gefluechteten",
-    group: "mittel",
-    wert: decimalRatio("b.bewilligt_eur", 2, "b.gefluechtete_jahr", 0, 2),
-    land: decimalRatio("l.bewilligt_mit_zaehlung", 2, "l.gefluechtete_jahr", 0, 2),
-    landArt: "quote",
-    zaehlung: "b.gefluechtete_jahr_stichtag",
-  },
-  {
-    key: "ausgezahlt_je_gefluechteten",
-    group: "mittel",
-    wert: decimalRatio("b.ausgezahlt_eur", 2, "b.gefluechtete_jahr", 0, 2),
-    land: decimalRatio("l.ausgezahlt_mit_zaehlung", 2, "l.gefluechtete_jahr", 0, 2),
-    landArt: "quote",
-    zaehlung: "b.gefluechtete_jahr_stichtag",
-  },
-  { key: "vzae_bewilligt", group: "abdeckung", wert: "b.vzae_bewilligt", land: "l.vzae_bewilligt", landArt: "summe" },
-  { key: "vzae_besetzt", group: "abdeckung", wert: "b.vzae_besetzt", land: "l.vzae_besetzt", landArt: "summe" },
-  {
-    key: "anteil_besetzt",
-    group: "abdeckung",
-    wert: decimalRatio("b.vzae_besetzt", 4, "b.vzae_bewilligt", 4, 4),
-    land: decimalRatio("l.besetzt_fuer_anteil", 4, "l.bewilligt_fuer_anteil", 4, 4),
-    landArt: "quote",
-  },
-  {
-    key: "gefluechtete_je_vzae",
-    group: "abdeckung",
-    wert: "b.gefluechtete_je_vzae",
-    land: decimalRatio("l.gefluechtete_fuer_betreuung", 0, "l.besetzt_fuer_betreuung", 4, 4),
-    landArt: "quote",
-    zaehlung: "b.gefluechtete_stichtag",
-  },
-];
+const basisColumns = (group: "mittel" | "abdeckung"): Col =>
+  group === "mittel" ? (i) => (i === "gefluechtete_au" ? "b.gefluechtete_jahr" : `b.${i}`) : columnsOf("b");
+
+/** The Stichtag of the refugee count a metric rests on, if any. */
+const zaehlungOf = (key: KennzahlKey, group: "mittel" | "abdeckung"): string | null =>
+  metric(key).inputs.includes("gefluechtete_au") ? (group === "mittel" ? "b.gefluechtete_jahr_stichtag" : "b.gefluechtete_stichtag") : null;
 
 /* ------------------------------------------------------------------ */
 /* Output types (one JSON per Kreis)                                   */
@@ -307,25 +247,11 @@ const BASIS = `basis AS (
   LEFT JOIN main.abdeckung_kreis AS a ON a.kreis_ags = k.kreis_ags AND a.stichtag = bezug.stichtag
 )`;
 
-/**
- * The Land sums behind the Land values. A ratio's Land value takes numerator
- * and denominator over the same Kreise: those for which the Kreis ratio exists.
- */
+/** The Land sums behind the Land values: each metric's inputs over the Kreise that count for it (registry). */
 const LAND = `land AS (
   SELECT
-    sum(bewilligt_eur) AS bewilligt_eur,
-    sum(ausgezahlt_eur) AS ausgezahlt_eur,
-    sum(einwohner) AS einwohner,
-    sum(gefluechtete_jahr) AS gefluechtete_jahr,
-    sum(bewilligt_eur) FILTER (WHERE gefluechtete_jahr > 0) AS bewilligt_mit_zaehlung,
-    sum(ausgezahlt_eur) FILTER (WHERE gefluechtete_jahr > 0) AS ausgezahlt_mit_zaehlung,
-    sum(vzae_bewilligt) AS vzae_bewilligt,
-    sum(vzae_besetzt) AS vzae_besetzt,
-    sum(vzae_besetzt) FILTER (WHERE vzae_besetzt IS NOT NULL AND vzae_bewilligt > 0) AS besetzt_fuer_anteil,
-    sum(vzae_bewilligt) FILTER (WHERE vzae_besetzt IS NOT NULL AND vzae_bewilligt > 0) AS bewilligt_fuer_anteil,
-    sum(gefluechtete_au) FILTER (WHERE gefluechtete_au IS NOT NULL AND vzae_besetzt > 0) AS gefluechtete_fuer_betreuung,
-    sum(vzae_besetzt) FILTER (WHERE gefluechtete_au IS NOT NULL AND vzae_besetzt > 0) AS besetzt_fuer_betreuung
-  FROM basis
+    ${PROFIL_METRICS.map(([key, group]) => groupSums([key], basisColumns(group))).join(",\n    ")}
+  FROM basis AS b
 )`;
 
 /**
@@ -334,12 +260,14 @@ const LAND = `land AS (
  * have a value. Sorted by Kreis and display order.
  */
 export function kennzahlenSql(stand: string | null): string {
-  const lang = METRICS.map(
-    (m, i) => `  SELECT b.kreis_ags, b.kreis_name, b.kreis_typ, '${m.key}' AS kennzahl, ${i} AS pos, '${m.group}' AS gruppe,
-    CAST(${m.wert} AS DECIMAL(38,4)) AS wert, CAST(${m.land} AS DECIMAL(38,4)) AS land, '${m.landArt}' AS land_art,
-    ${m.zaehlung ? `CAST(${m.zaehlung} AS DATE)` : "CAST(NULL AS DATE)"} AS zaehlung
-  FROM basis AS b CROSS JOIN land AS l`,
-  );
+  const lang = PROFIL_METRICS.map(([key, group], i) => {
+    const m = metric(key);
+    const zaehlung = zaehlungOf(key, group);
+    return `  SELECT b.kreis_ags, b.kreis_name, b.kreis_typ, '${key}' AS kennzahl, ${i} AS pos, '${group}' AS gruppe,
+    CAST(${value(m, basisColumns(group))} AS DECIMAL(38,4)) AS wert, CAST(${groupValue(key, "l")} AS DECIMAL(38,4)) AS land,
+    '${m.art}' AS land_art, ${zaehlung ? `CAST(${zaehlung} AS DATE)` : "CAST(NULL AS DATE)"} AS zaehlung
+  FROM basis AS b CROSS JOIN land AS l`;
+  });
   return `WITH ${bezugCte(stand)},
 ${BASIS},
 ${LAND},
@@ -391,6 +319,8 @@ ORDER BY kreis_ags, jahr, foerderbereich`;
  * Land value of the year (Land sum × 1.000 / Land population). Every Kreis gets
  * every year that has money anywhere in the Land (0 where it has none).
  */
+const JE_EW = ["bewilligt_je_1000_ew", "ausgezahlt_je_1000_ew"] as const;
+
 export function mittelJahrGesamtSql(stand: string | null): string {
   return `WITH ${bezugCte(stand)},
 jahre AS (SELECT DISTINCT jahr FROM main.mittel_kreis_jahr),
@@ -404,18 +334,16 @@ kj AS (
   GROUP BY k.kreis_ags, k.einwohner, j.jahr
 ),
 land AS (
-  SELECT jahr, sum(bewilligt_eur) AS bewilligt_eur, sum(ausgezahlt_eur) AS ausgezahlt_eur, sum(einwohner) AS einwohner
+  SELECT kj.jahr, ${groupSums(JE_EW, columnsOf("kj"))}
   FROM kj
-  GROUP BY jahr
+  GROUP BY kj.jahr
 )
 SELECT kj.kreis_ags, kj.jahr,
   coalesce(kj.jahr <= bezug.stichjahr, false) AS vollstaendig,
   CAST(kj.bewilligt_eur AS DOUBLE) AS bewilligt_eur,
   CAST(kj.ausgezahlt_eur AS DOUBLE) AS ausgezahlt_eur,
-  CAST(${decimalRatio("kj.bewilligt_eur * 1000", 2, "kj.einwohner", 0, 2)} AS DOUBLE) AS bewilligt_je_1000_ew,
-  CAST(${decimalRatio("kj.ausgezahlt_eur * 1000", 2, "kj.einwohner", 0, 2)} AS DOUBLE) AS ausgezahlt_je_1000_ew,
-  CAST(${decimalRatio("l.bewilligt_eur * 1000", 2, "l.einwohner", 0, 2)} AS DOUBLE) AS land_bewilligt_je_1000_ew,
-  CAST(${decimalRatio("l.ausgezahlt_eur * 1000", 2, "l.einwohner", 0, 2)} AS DOUBLE) AS land_ausgezahlt_je_1000_ew
+  ${JE_EW.map((k) => `CAST(${value(metric(k), columnsOf("kj"))} AS DOUBLE) AS ${k}`).join(",\n  ")},
+  ${JE_EW.map((k) => `CAST(${groupValue(k, "l")} AS DOUBLE) AS land_${k}`).join(",\n  ")}
 FROM kj
 JOIN land AS l ON l.jahr = kj.jahr
 CROSS JOIN bezug
@@ -428,23 +356,19 @@ ORDER BY kj.kreis_ags, kj.jahr`;
  * Kreise for which the Kreis value exists).
  */
 export const ABDECKUNG_SQL = `WITH land AS (
-  SELECT stichtag,
-    sum(vzae_besetzt) FILTER (WHERE vzae_besetzt IS NOT NULL AND vzae_bewilligt > 0) AS besetzt_fuer_anteil,
-    sum(vzae_bewilligt) FILTER (WHERE vzae_besetzt IS NOT NULL AND vzae_bewilligt > 0) AS bewilligt_fuer_anteil,
-    sum(gefluechtete_au) FILTER (WHERE gefluechtete_au IS NOT NULL AND vzae_besetzt > 0) AS gefluechtete_fuer_betreuung,
-    sum(vzae_besetzt) FILTER (WHERE gefluechtete_au IS NOT NULL AND vzae_besetzt > 0) AS besetzt_fuer_betreuung
-  FROM main.abdeckung_kreis
-  GROUP BY stichtag
+  SELECT a.stichtag, ${groupSums(["anteil_besetzt", "gefluechtete_je_vzae"], columnsOf("a"))}
+  FROM main.abdeckung_kreis AS a
+  GROUP BY a.stichtag
 )
 SELECT a.kreis_ags, strftime(a.stichtag, '%Y-%m-%d') AS stichtag,
   CAST(a.vzae_bewilligt AS DOUBLE) AS vzae_bewilligt,
   CAST(a.vzae_besetzt AS DOUBLE) AS vzae_besetzt,
-  CAST(${decimalRatio("a.vzae_besetzt", 4, "a.vzae_bewilligt", 4, 4)} AS DOUBLE) AS anteil_besetzt,
+  CAST(${value(metric("anteil_besetzt"), columnsOf("a"))} AS DOUBLE) AS anteil_besetzt,
   a.stellen_besetzt, a.stellen_gemeldet, a.zuwendungen_ohne_meldung, a.gefluechtete_au,
   strftime(a.gefluechtete_stichtag, '%Y-%m-%d') AS gefluechtete_stichtag,
   CAST(a.gefluechtete_je_vzae AS DOUBLE) AS gefluechtete_je_vzae,
-  CAST(${decimalRatio("l.besetzt_fuer_anteil", 4, "l.bewilligt_fuer_anteil", 4, 4)} AS DOUBLE) AS land_anteil_besetzt,
-  CAST(${decimalRatio("l.gefluechtete_fuer_betreuung", 0, "l.besetzt_fuer_betreuung", 4, 4)} AS DOUBLE) AS land_gefluechtete_je_vzae
+  CAST(${groupValue("anteil_besetzt", "l")} AS DOUBLE) AS land_anteil_besetzt,
+  CAST(${groupValue("gefluechtete_je_vzae", "l")} AS DOUBLE) AS land_gefluechtete_je_vzae
 FROM main.abdeckung_kreis AS a
 JOIN land AS l ON l.stichtag = a.stichtag
 ORDER BY a.kreis_ags, a.stichtag`;

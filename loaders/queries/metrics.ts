@@ -1,0 +1,275 @@
+/**
+ * The metric registry: every published Kennzahl once – its key, German label and
+ * unit, the definition readers see (methodology page, data dictionary,
+ * tooltips), how a value for several Kreise (the Land, a Regierungsbezirk, a
+ * selection) is formed, its rounding, and the SQL that computes it.
+ *
+ * One formula serves every level. A metric is an expression over its inputs
+ * (`value(r)`, r being a row alias whose columns are the inputs); a Kreis row has
+ * them, and a group of Kreise has them as sums (`groupInputs`) over the members
+ * that count (`counts`). So the Land value of a ratio is always the ratio of the
+ * sums over the same Kreise, never a mean of Kreis ratios, and two pages that
+ * show one metric cannot disagree: both call this module.
+ *
+ * Arithmetic is exact (`decimalRatio`: integers in the smallest unit, rounded
+ * half away from zero); browser code that aggregates a user's selection uses
+ * the same rule on integer cents (src/components/metrics.js, checked against
+ * this SQL by test/queries/metrics.test.ts).
+ */
+import { abdeckungKreis, kreise as kreiseTable, mittelKreisJahr, publishedColumns, type PublishedTable } from "./published.ts";
+import { decimalRatio } from "./sql.ts";
+
+export type MetricKey =
+  | "bewilligt_eur"
+  | "ausgezahlt_eur"
+  | "rueckforderung_eur"
+  | "bewilligt_je_1000_ew"
+  | "ausgezahlt_je_1000_ew"
+  | "rueckforderung_je_1000_ew"
+  | "gefluechtete_au"
+  | "bewilligt_je_gefluechteten"
+  | "ausgezahlt_je_gefluechteten"
+  | "vzae_bewilligt"
+  | "vzae_besetzt"
+  | "anteil_besetzt"
+  | "gefluechtete_je_vzae";
+
+/** Input columns a metric is computed from, with their decimal places. */
+export const INPUT_SCALE = {
+  bewilligt_eur: 2,
+  ausgezahlt_eur: 2,
+  rueckforderung_eur: 2,
+  einwohner: 0,
+  gefluechtete_au: 0,
+  vzae_bewilligt: 4,
+  vzae_besetzt: 4,
+} as const;
+export type Input = keyof typeof INPUT_SCALE;
+
+export interface Metric {
+  key: MetricKey;
+  label: string;
+  /** Unit for tables and downloads, e.g. „EUR je 1.000 Einwohner“. */
+  unit: string;
+  /** Unit word for running text and chart subtitles, e.g. „Euro“, „Prozent“. */
+  einheit: string;
+  /** Decimal places of the value. */
+  scale: number;
+  /** What the value of one Kreis is, with its rounding (German). */
+  definition: string;
+  /** How the value of several Kreise is formed (German, one sentence). */
+  gruppenregel: string;
+  /** "summe": the group value is the sum of its Kreise; "quote": a ratio of sums. */
+  art: "summe" | "quote";
+  inputs: readonly Input[];
+  /**
+   * The formula as data, so that SQL (`value`) and the browser
+   * (src/components/metrics.js) evaluate the same thing: the sum of `zaehler`,
+   * or `zaehler × faktor ÷ nenner`, rounded half away from zero to `scale` places.
+   */
+  formel: { zaehler: Input; nenner?: Input; faktor?: number };
+  /** Conditions a member must meet to count in a group's sums (none: every member). */
+  zaehlt?: readonly { input: Input; bedingung: "bekannt" | "positiv" }[];
+}
+
+/** Where an input is: `(i) => \`b.${i}\`` for the columns of a row aliased b. */
+export type Col = (input: Input) => string;
+
+/** The inputs as columns of the row alias `r`. */
+export const columnsOf =
+  (r: string): Col =>
+  (i) =>
+    `${r}.${i}`;
+
+const column = (t: PublishedTable, name: string) => {
+  const c = publishedColumns(t).find((x) => x.name === name);
+  if (!c) throw new Error(`Spalte ${t.name}.${name} fehlt`);
+  return c;
+};
+
+const SUMME = "Für mehrere Kreise und das Land: Summe der Kreise.";
+
+/** A metric that is a published column summed over Kreise. */
+function summe(key: MetricKey & Input, t: PublishedTable, einheit: string): Metric {
+  const c = column(t, key);
+  return {
+    key,
+    label: c.label,
+    unit: c.unit ?? "",
+    einheit,
+    scale: INPUT_SCALE[key],
+    definition: c.definition,
+    gruppenregel: SUMME,
+    art: "summe",
+    inputs: [key],
+    formel: { zaehler: key },
+  };
+}
+
+/** An amount per 1.000 inhabitants, in euros with cents. */
+function je1000(key: MetricKey, betrag: "bewilligt_eur" | "ausgezahlt_eur" | "rueckforderung_eur"): Metric {
+  const c = column(mittelKreisJahr, betrag);
+  return {
+    key,
+    label: `${c.label} je 1.000 Einwohner`,
+    unit: "EUR je 1.000 Einwohner",
+    einheit: "Euro",
+    scale: 2,
+    definition: `${c.label} geteilt durch die Einwohnerzahl (${column(kreiseTable, "einwohner").definition}) mal 1.000, kaufmännisch auf Cent gerundet.`,
+    gruppenregel: `Für mehrere Kreise und das Land: Summe der Beträge geteilt durch die Summe der Einwohner, mal 1.000.`,
+    art: "quote",
+    inputs: [betrag, "einwohner"],
+    formel: { zaehler: betrag, nenner: "einwohner", faktor: 1000 },
+  };
+}
+
+/** An amount per refugee in follow-up housing, in euros with cents; only Kreise with a count take part. */
+function jeGefluechteten(key: MetricKey, betrag: "bewilligt_eur" | "ausgezahlt_eur"): Metric {
+  const c = column(mittelKreisJahr, betrag);
+  return {
+    key,
+    label: `${c.label.replace(/ \(.*\)$/, "")} je Geflüchteten`,
+    unit: "EUR je Person",
+    einheit: "Euro",
+    scale: 2,
+    definition:
+      `${c.label} geteilt durch die Geflüchteten in der Anschlussunterbringung (§ 29d FAG, letzte Zählung bis zum ` +
+      "Jahresende), kaufmännisch auf Cent gerundet; leer ohne Zählung.",
+    gruppenregel: "Für mehrere Kreise und das Land: Summe der Beträge geteilt durch die Summe der Geflüchteten, beides über die Kreise mit Zählung.",
+    art: "quote",
+    inputs: [betrag, "gefluechtete_au"],
+    formel: { zaehler: betrag, nenner: "gefluechtete_au" },
+    zaehlt: [{ input: "gefluechtete_au", bedingung: "positiv" }],
+  };
+}
+
+const metrics: Metric[] = [
+  summe("bewilligt_eur", mittelKreisJahr, "Euro"),
+  summe("ausgezahlt_eur", mittelKreisJahr, "Euro"),
+  summe("rueckforderung_eur", mittelKreisJahr, "Euro"),
+  je1000("bewilligt_je_1000_ew", "bewilligt_eur"),
+  je1000("ausgezahlt_je_1000_ew", "ausgezahlt_eur"),
+  je1000("rueckforderung_je_1000_ew", "rueckforderung_eur"),
+  summe("gefluechtete_au", abdeckungKreis, "Personen"),
+  jeGefluechteten("bewilligt_je_gefluechteten", "bewilligt_eur"),
+  jeGefluechteten("ausgezahlt_je_gefluechteten", "ausgezahlt_eur"),
+  summe("vzae_bewilligt", abdeckungKreis, "VZÄ"),
+  summe("vzae_besetzt", abdeckungKreis, "VZÄ"),
+  {
+    key: "anteil_besetzt",
+    label: "Besetzungsquote",
+    unit: "Anteil (0,25 = 25 %)",
+    einheit: "Prozent",
+    scale: 4,
+    definition:
+      "Anteil der bewilligten VZÄ, die besetzt sind: VZÄ besetzt geteilt durch VZÄ bewilligt am Stichtag, kaufmännisch auf 4 Nachkommastellen gerundet (0,25 = 25 %); " +
+      "leer, wenn keine VZÄ bewilligt sind oder der Kreis keine Stelle gemeldet hat.",
+    gruppenregel:
+      "Für mehrere Kreise und das Land: Summe der besetzten geteilt durch Summe der bewilligten VZÄ, beides über die " +
+      "Kreise mit Stellenmeldung (ein Kreis ohne Meldung zählt weder im Zähler noch im Nenner).",
+    art: "quote",
+    inputs: ["vzae_besetzt", "vzae_bewilligt"],
+    formel: { zaehler: "vzae_besetzt", nenner: "vzae_bewilligt" },
+    zaehlt: [
+      { input: "vzae_besetzt", bedingung: "bekannt" },
+      { input: "vzae_bewilligt", bedingung: "positiv" },
+    ],
+  },
+  {
+    key: "gefluechtete_je_vzae",
+    label: column(abdeckungKreis, "gefluechtete_je_vzae").label,
+    unit: column(abdeckungKreis, "gefluechtete_je_vzae").unit ?? "Personen je VZÄ",
+    einheit: "Personen je VZÄ",
+    scale: 4,
+    definition: column(abdeckungKreis, "gefluechtete_je_vzae").definition,
+    gruppenregel:
+      "Für mehrere Kreise und das Land: Summe der Geflüchteten geteilt durch Summe der besetzten VZÄ, beides über die " +
+      "Kreise mit Zählung und besetzten VZÄ.",
+    art: "quote",
+    inputs: ["gefluechtete_au", "vzae_besetzt"],
+    formel: { zaehler: "gefluechtete_au", nenner: "vzae_besetzt" },
+    zaehlt: [
+      { input: "gefluechtete_au", bedingung: "bekannt" },
+      { input: "vzae_besetzt", bedingung: "positiv" },
+    ],
+  },
+];
+
+export const METRICS: ReadonlyMap<MetricKey, Metric> = new Map(metrics.map((m) => [m.key, m]));
+
+export function metric(key: MetricKey): Metric {
+  const m = METRICS.get(key);
+  if (!m) throw new Error(`Unbekannte Kennzahl ${key}`);
+  return m;
+}
+
+/**
+ * The sums of a metric's inputs over the members of a group (their columns given
+ * by `member`), as `sum(…) FILTER (WHERE counts) AS <prefix><input>`, for a
+ * SELECT … GROUP BY over the members.
+ */
+/** The SQL of a metric's value from its inputs (those of a Kreis row, or a group's sums). */
+export function value(m: Metric, col: Col): string {
+  const { zaehler, nenner, faktor } = m.formel;
+  const num = faktor ? `${col(zaehler)} * ${faktor}` : col(zaehler);
+  if (!nenner) return m.scale === INPUT_SCALE[zaehler] ? num : `CAST(${num} AS DECIMAL(38,${m.scale}))`;
+  return decimalRatio(num, INPUT_SCALE[zaehler], col(nenner), INPUT_SCALE[nenner], m.scale);
+}
+
+/** SQL condition: does a member (its inputs at `col`) count in a group's sums? null: always. */
+export function counts(m: Metric, col: Col): string | null {
+  if (!m.zaehlt?.length) return null;
+  return m.zaehlt.map((z) => (z.bedingung === "bekannt" ? `${col(z.input)} IS NOT NULL` : `${col(z.input)} > 0`)).join(" AND ");
+}
+
+export function groupInputs(m: Metric, member: Col, prefix: string): string {
+  const c = counts(m, member);
+  const filter = c ? ` FILTER (WHERE ${c})` : "";
+  return m.inputs.map((i) => `sum(${member(i)})${filter} AS ${prefix}${i}`).join(", ");
+}
+
+/** Where a metric's group sums are: the columns `<prefix><input>` of the row alias `g`. */
+export const groupColumns =
+  (g: string, prefix: string): Col =>
+  (i) =>
+    `${g}.${prefix}${i}`;
+
+/**
+ * Several metrics' group sums in one SELECT list (one prefix per metric,
+ * `<key>__`), and each one's value over that row: the Land or any group.
+ */
+export const groupSums = (keys: readonly MetricKey[], member: Col): string =>
+  keys.map((k) => groupInputs(metric(k), member, `${k}__`)).join(",\n    ");
+export const groupValue = (key: MetricKey, g: string): string => value(metric(key), groupColumns(g, `${key}__`));
+
+/** The German text of a metric for pages and the data dictionary. */
+export interface MetricText {
+  key: MetricKey;
+  label: string;
+  unit: string;
+  einheit: string;
+  scale: number;
+  definition: string;
+  gruppenregel: string;
+  art: "summe" | "quote";
+  formel: Metric["formel"];
+  zaehlt: NonNullable<Metric["zaehlt"]>;
+  /** Decimal places of each input (integer units in the browser: cents, ten-thousandths). */
+  inputScale: Partial<Record<Input, number>>;
+}
+
+export function metricTexts(): MetricText[] {
+  return metrics.map(({ key, label, unit, einheit, scale, definition, gruppenregel, art, formel, zaehlt, inputs }) => ({
+    key,
+    label,
+    unit,
+    einheit,
+    scale,
+    definition,
+    gruppenregel,
+    art,
+    formel,
+    zaehlt: zaehlt ?? [],
+    inputScale: Object.fromEntries(inputs.map((i) => [i, INPUT_SCALE[i]])),
+  }));
+}
