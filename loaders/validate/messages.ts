@@ -55,6 +55,9 @@ export const de = {
   folge_foerderbereich:
     "Folgefehler: dieser Förderbereich steht nur in {datei}, die nicht übernommen wurde (Ursache siehe dort).",
   spalte_fehlt: "Pflichtspalte „{spalte}“ fehlt; die Datei wird nicht übernommen ({zeilen} Zeilen abgelehnt).",
+  summe_zu_gross:
+    "Die Beträge der Spalte „{spalte}“ ergeben zusammen mehr als {grenze}, die größte Summe, die gespeichert werden kann " +
+    "(je Zeile sind höchstens {betrag} erlaubt); die Datei wird nicht übernommen ({zeilen} Zeilen abgelehnt).",
   spalte_doppelt: "Spalte „{spalte}“ kommt in der Kopfzeile mehrfach vor; die Datei wird nicht übernommen.",
   spalte_unbekannt: "Unbekannte Spalte „{spalte}“ wird ignoriert.",
   tabelle_fehlt: "Die Tabelle „{tabelle}“ fehlt (erwartet {tabelle}.csv oder {tabelle}.xlsx).",

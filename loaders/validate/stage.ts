@@ -11,6 +11,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { z } from "zod";
 import { normalizeHeader } from "../read/header.ts";
 import type { RawRows } from "../read/types.ts";
+import { MAX_BETRAG_EUR } from "../schema/columns.ts";
 import type { InputTable } from "../schema/input-tables.ts";
 import { de, fill } from "./messages.ts";
 import { sqlString, tableColumnsSql, trimmed, type ColumnSql } from "./sql-columns.ts";
@@ -242,4 +243,29 @@ export async function checkKeys(conn: DuckDBConnection, table: InputTable): Prom
     SELECT hit.ord, ${sqlString(table.key[table.key.length - 1]!)}, ${keyText}, 'schluessel_doppelt',
       replace(${sqlString(message)}, '{zeilen}', '{zeilen:' || agg.ords || '}'), 'fehler'
     FROM hit JOIN agg USING (${key})`);
+}
+
+/** Largest sum a published amount column (DECIMAL(18,2)) holds. */
+export const MAX_SUMME_EUR = "9999999999999999.99";
+export const MAX_SUMME_TEXT = "9.999.999.999.999.999,99 €";
+export const MAX_BETRAG_TEXT = `${new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2 }).format(MAX_BETRAG_EUR)} €`;
+
+/**
+ * Amount columns whose accepted rows add up (in absolute value) to more than a
+ * published DECIMAL(18,2) sum holds. With at most MAX_BETRAG_EUR per row that
+ * takes over ten million rows, but a file that long must be a finding, not a
+ * "Conversion Error" with SQL text while the published tables are built
+ * (issue 12). DuckDB adds DECIMAL(18,2) as DECIMAL(38,2): the check itself
+ * cannot overflow.
+ */
+export async function amountTotalsOverflow(conn: DuckDBConnection, table: InputTable): Promise<string[]> {
+  const amounts = tableColumnsSql(table.schema).filter((c) => c.meta.kind === "dec" && c.meta.unit === "EUR");
+  if (!amounts.length) return [];
+  const [row] = (
+    await conn.runAndReadAll(
+      `SELECT ${amounts.map((c) => `coalesce(sum(abs(${q(c.name)})) > ${MAX_SUMME_EUR}::DECIMAL(38,2), false)`).join(", ")}
+       FROM ${stageTable(table.name)} WHERE ok AND NOT leer`,
+    )
+  ).getRows();
+  return amounts.filter((_, i) => row?.[i] === true).map((c) => c.name);
 }
