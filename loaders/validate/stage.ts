@@ -220,29 +220,55 @@ function germanDecimal(v: string): string {
   return `${sign}${digits}${frac !== undefined ? `,${frac}` : ""}`;
 }
 
+/** Lines a duplicate-key finding names; the count says how many there are in all. */
+export const DUPLICATE_LINES_SHOWN = 5;
+
 /**
  * Rejects every row whose key occurs more than once: with two rows for one
  * Aktenzeichen, no rule can tell which one is right.
+ *
+ * Each duplicated key is reported once, on its first row, with its count and
+ * first DUPLICATE_LINES_SHOWN lines; its other rows are rejected as follow-ons
+ * of that finding (`folge_schluessel_doppelt`, one per row, pointing to the
+ * first line), so each row is still named. Messages stay short whatever the
+ * count: listing every line in every row's message grew with the square of
+ * the count (20,000 rows of one key took 40 s and 3.8 GB, issue 12).
  */
 export async function checkKeys(conn: DuckDBConnection, table: InputTable): Promise<void> {
   if (!table.key?.length) return;
   const st = stageTable(table.name);
   const key = table.key.map(q).join(", ");
   const keyText = table.key.map((k) => `coalesce(CAST(${q(k)} AS VARCHAR), '')`).join(` || ', ' || `);
-  const message = fill(de.schluessel_doppelt, { schluessel: table.key.join(", "), zeilen: "{zeilen}" });
-  // Find the duplicated keys first (a plain count per key), then gather the few
-  // rows that carry them: aggregating row lists for every key would cost seconds.
+  const schluessel = table.key.join(", ");
+  const first = fill(de.schluessel_doppelt, { schluessel, anzahl: "{anzahl}", zeilen: "{zeilen}" });
+  const followOn = fill(de.folge_schluessel_doppelt, { schluessel, zeile: "{zeile}" });
+  // Find the duplicated keys first (a plain count per key), then number only the
+  // rows that carry them: a window over every row would sort the whole file.
   await conn.run(`INSERT INTO ${befundTable(table.name)}
     WITH dup AS (
-      SELECT ${key} FROM ${st}
+      SELECT ${key}, count(*) AS anzahl FROM ${st}
       WHERE NOT leer AND ${table.key.map((k) => `${q(k)} IS NOT NULL`).join(" AND ")}
       GROUP BY ALL HAVING count(*) > 1
     ),
-    hit AS (SELECT s.rowid AS ord, ${table.key.map((k) => `s.${q(k)}`).join(", ")} FROM ${st} s SEMI JOIN dup USING (${key}) WHERE NOT s.leer),
-    agg AS (SELECT ${key}, string_agg(CAST(ord AS VARCHAR), ',' ORDER BY ord) AS ords FROM hit GROUP BY ALL)
-    SELECT hit.ord, ${sqlString(table.key[table.key.length - 1]!)}, ${keyText}, 'schluessel_doppelt',
-      replace(${sqlString(message)}, '{zeilen}', '{zeilen:' || agg.ords || '}'), 'fehler'
-    FROM hit JOIN agg USING (${key})`);
+    hit AS (
+      SELECT s.rowid AS ord, ${table.key.map((k) => `s.${q(k)}`).join(", ")}, dup.anzahl,
+        row_number() OVER (PARTITION BY ${table.key.map((k) => `s.${q(k)}`).join(", ")} ORDER BY s.rowid) AS nr
+      FROM ${st} s JOIN dup USING (${key}) WHERE NOT s.leer
+    ),
+    head AS (
+      SELECT ${key}, min(ord) AS erste,
+        string_agg(CAST(ord AS VARCHAR), ',' ORDER BY ord) AS ords
+      FROM hit WHERE nr <= ${DUPLICATE_LINES_SHOWN} GROUP BY ALL
+    )
+    SELECT hit.ord, ${sqlString(table.key[table.key.length - 1]!)}, ${keyText},
+      CASE WHEN hit.nr = 1 THEN 'schluessel_doppelt' ELSE 'folge_schluessel_doppelt' END,
+      CASE WHEN hit.nr = 1
+        THEN replace(replace(${sqlString(first)}, '{anzahl}', replace(format('{:,}', hit.anzahl), ',', '.')),
+          '{zeilen}', '{zeilen:' || head.ords || '}' || CASE WHEN hit.anzahl > ${DUPLICATE_LINES_SHOWN} THEN ', …' ELSE '' END)
+        ELSE replace(${sqlString(followOn)}, '{zeile}', '{zeilen:' || head.erste || '}')
+      END,
+      'fehler'
+    FROM hit JOIN head USING (${key})`);
 }
 
 /** Largest sum a published amount column (DECIMAL(18,2)) holds. */
