@@ -67,6 +67,10 @@ export function headerPredicate(table: InputTable, mode: "strict" | "lenient" = 
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/** The staged row's field-count message and record text (the reader's FIELD_COLUMNS); NULL when it fits. */
+const FIELDS = q("felder$meldung");
+const FIELDS_WERT = q("felder$wert");
+
 /**
  * Builds `stage_<table>` and `befund_<table>` from the raw rows. Columns the
  * file lacks (optional ones) are NULL.
@@ -90,6 +94,8 @@ export async function stageRows(
     const i = mapping.columns.get(c.name);
     return `${i === undefined ? "NULL::VARCHAR" : trimmed(`c${i}`)} AS ${rawName(c)}`;
   });
+  // A record with the wrong number of fields: its cells are not where the header says, so it gets that one finding.
+  rawSelect.push(`felder_meldung AS ${FIELDS}`, `felder_wert AS ${FIELDS_WERT}`);
   // coalesce stops at the first non-empty cell: most rows cost one test.
   const allCellsEmpty = cellCount ? `coalesce(${Array.from({ length: cellCount }, (_, i) => trimmed(`c${i}`)).join(", ")}) IS NULL` : "true";
   // A totals row („Summe“, „Gesamt“ … with empty key columns) is not data: kept out like a blank row, warned about once.
@@ -113,8 +119,7 @@ export async function stageRows(
   });
   const warnSelect = cols.filter((c) => c.warning).map((c) => `coalesce(${c.warning!.when(rawName(c))}, false) AS ${warnName(c)}`);
   const ruleSelect = table.rowRules.map((r) => `coalesce(${r.violation}, false) AS ${ruleName(r.id)}`);
-  const okExpr =
-    [...cols.map((c) => `${errName(c)} IS NULL`), ...table.rowRules.map((r) => `NOT ${ruleName(r.id)}`)].join(" AND ") || "true";
+  const okExpr = [`${FIELDS} IS NULL`, ...cols.map((c) => `${errName(c)} IS NULL`), ...table.rowRules.map((r) => `NOT ${ruleName(r.id)}`)].join(" AND ");
   const noteExpr =
     [...corrections.map((k) => corrName(k.id)), ...cols.filter((c) => c.warning).map(warnName)].join(" OR ") || "false";
 
@@ -156,11 +161,11 @@ export async function stageRows(
       .map((k) => `WHEN ${sqlString(k.regel)} THEN replace(${sqlString(k.message)}, '{wert}', coalesce(${rawName(c)}, ''))`)
       .join(" ")} END`;
     parts.push(`SELECT rowid, ${sqlString(c.name)}, ${rawName(c)}, ${errName(c)}, ${messageCase}, 'fehler'
-      FROM ${st} WHERE NOT leer AND ${errName(c)} IS NOT NULL`);
+      FROM ${st} WHERE NOT leer AND ${FIELDS} IS NULL AND ${errName(c)} IS NOT NULL`);
     if (c.warning)
       parts.push(`SELECT rowid, ${sqlString(c.name)}, ${rawName(c)}, ${sqlString(c.warning.regel)},
           replace(${sqlString(c.warning.message)}, '{wert}', coalesce(${rawName(c)}, '')), 'warnung'
-        FROM ${st} WHERE NOT leer AND ${warnName(c)}`);
+        FROM ${st} WHERE NOT leer AND ${FIELDS} IS NULL AND ${warnName(c)}`);
   }
   for (const r of table.rowRules) {
     // A rule over a value that could not be read would only echo that cell's finding
@@ -171,12 +176,14 @@ export async function stageRows(
       .join("");
     parts.push(`SELECT rowid, ${sqlString(r.column)}, ${rawName({ name: r.column } as ColumnSql)}, ${sqlString(r.id)},
         replace(${sqlString(fill(r.message, { spalte: r.column, wert: "{wert}" }))}, '{wert}', coalesce(${rawName({ name: r.column } as ColumnSql)}, '')), 'fehler'
-      FROM ${st} WHERE NOT leer AND ${ruleName(r.id)}${unread}`);
+      FROM ${st} WHERE NOT leer AND ${FIELDS} IS NULL AND ${ruleName(r.id)}${unread}`);
   }
   for (const k of corrections)
     parts.push(`SELECT rowid, ${sqlString(k.column)}, ${rawName({ name: k.column } as ColumnSql)}, ${sqlString(k.id)},
         replace(${sqlString(k.message)}, '{wert}', coalesce(${rawName({ name: k.column } as ColumnSql)}, '')), 'warnung'
-      FROM ${st} WHERE NOT leer AND ${corrName(k.id)}`);
+      FROM ${st} WHERE NOT leer AND ${FIELDS} IS NULL AND ${corrName(k.id)}`);
+
+  parts.push(`SELECT rowid, NULL, ${FIELDS_WERT}, 'zeile_spaltenzahl', ${FIELDS}, 'fehler' FROM ${st} WHERE NOT leer AND ${FIELDS} IS NOT NULL`);
 
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${befundTable(table.name)} (${BEFUND_COLUMNS})`);
   if (parts.length) await conn.run(`INSERT INTO ${befundTable(table.name)} ${parts.join("\nUNION ALL\n")}`);
@@ -247,13 +254,13 @@ export async function checkKeys(conn: DuckDBConnection, table: InputTable): Prom
   await conn.run(`INSERT INTO ${befundTable(table.name)}
     WITH dup AS (
       SELECT ${key}, count(*) AS anzahl FROM ${st}
-      WHERE NOT leer AND ${table.key.map((k) => `${q(k)} IS NOT NULL`).join(" AND ")}
+      WHERE NOT leer AND ${FIELDS} IS NULL AND ${table.key.map((k) => `${q(k)} IS NOT NULL`).join(" AND ")}
       GROUP BY ALL HAVING count(*) > 1
     ),
     hit AS (
       SELECT s.rowid AS ord, ${table.key.map((k) => `s.${q(k)}`).join(", ")}, dup.anzahl,
         row_number() OVER (PARTITION BY ${table.key.map((k) => `s.${q(k)}`).join(", ")} ORDER BY s.rowid) AS nr
-      FROM ${st} s JOIN dup USING (${key}) WHERE NOT s.leer
+      FROM ${st} s JOIN dup USING (${key}) WHERE NOT s.leer AND s.${FIELDS} IS NULL
     ),
     head AS (
       SELECT ${key}, min(ord) AS erste,
