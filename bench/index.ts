@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only ingest,build,weight,interaction,lighthouse,columns] [--quick] [--repeat N] [--site DIR]
+ * npm run bench [-- --only ingest,build,weight,interaction,lighthouse,columns,duplikate] [--quick] [--repeat N] [--site DIR]
  *
  * The two speeds users feel, measured against the obvious alternatives:
  * ingest (ours vs DuckDB's bare read_csv), build (cold, 10×, rebuild; one
@@ -21,10 +21,11 @@ import { TILES } from "../src/components/tiles.js";
 import { measureInteractions, measureWeights } from "./browser.ts";
 import { benchBuild } from "./build.ts";
 import { benchColumns } from "./columns.ts";
+import { benchDuplicates } from "./duplicates.ts";
 import { measureLighthouse } from "./lighthouse.ts";
 import { kilobytes, seconds } from "./stats.ts";
 
-const PARTS = ["ingest", "build", "weight", "interaction", "lighthouse", "columns"] as const;
+const PARTS = ["ingest", "build", "weight", "interaction", "lighthouse", "columns", "duplikate"] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -81,6 +82,17 @@ if (only.has("columns")) {
   const cols = benchColumns();
   for (const r of cols) log(`  ${r.columns} Spalten: ${seconds(r.ms)}${r.refused ? " (abgelehnt)" : " (NICHT abgelehnt)"}`);
   fresh.columns_ms = Object.fromEntries(cols.map((r) => [r.columns, r.ms]));
+}
+
+if (only.has("duplikate")) {
+  log("\nDoppelte Schlüssel (eine zahlung_id in allen Zeilen, Befund je Schlüssel)");
+  const dup = await benchDuplicates(quick ? [20_000] : [20_000, 200_000], repeat);
+  for (const r of dup)
+    log(
+      `  ${r.keys.toLocaleString("de-DE")} gleiche Schlüssel: ${seconds(r.ms)} (Median von ${r.runs.length}), ` +
+        `Spitzenspeicher ${r.peakRssMb} MB, ausgelagert ${r.spillBytes} B${r.correct ? "" : " (Befunde FALSCH)"}`,
+    );
+  fresh.duplicates = Object.fromEntries(dup.map((r) => [r.keys, { median_ms: r.ms, peak_rss_mb: r.peakRssMb, spill_bytes: r.spillBytes, runs_ms: r.runs }]));
 }
 
 if (only.has("build")) {
@@ -177,6 +189,8 @@ function renderTable(r: Record<string, any>): string {
   }
   for (const i of r.interaction ?? []) rows.push([`Control → painted chart, \`${i.page}\` (${i.control}, ${i.changes}×, CPU ${i.cpuThrottling}× slower)`, `median ${i.medianMs} ms, p95 **${i.p95Ms} ms**`, "p95 ≤ 100 ms", ok(i.p95Ms <= TARGETS.interaction_p95_ms)]);
   for (const l of r.lighthouse ?? []) rows.push([`Lighthouse \`${l.path}\` (desktop)`, `performance ${l.performance}, accessibility ${l.accessibility} (LCP ${l.lcpMs} ms, TBT ${l.tbtMs} ms)`, "", ""]);
+  for (const [keys, d] of Object.entries(r.duplicates ?? {}) as [string, any][])
+    rows.push([`Validate, ${Number(keys).toLocaleString("en-US")} rows with one \`zahlung_id\` (median of ${d.runs_ms.length})`, `${seconds(d.median_ms)}, peak ${d.peak_rss_mb} MB, spilled ${d.spill_bytes} B`, "linear", ""]);
   const m = r.machine;
   return [
     "| figure | measured | target | met |",

@@ -33,7 +33,10 @@ export function formatFollowOns(findings: readonly Finding[]): string[] {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = `${f.datei}\u0000${f.regel}\u0000${f.meldung}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    // Push, not spread: a cause may have 200,000 rows (issue 12).
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
   return [...groups.values()].map((g) => {
     const f = g[0]!;
@@ -54,7 +57,12 @@ export function formatReport(result: ValidationResult, limit = 50): string {
   const fileLevel = result.findings.filter((f) => f.zeile === null && !isFollowOn(f));
   for (const f of fileLevel) out.push(formatFinding(f));
   const byFile = new Map<string, Finding[]>();
-  for (const f of result.findings) if (f.zeile !== null && !isFollowOn(f)) byFile.set(f.datei, [...(byFile.get(f.datei) ?? []), f]);
+  for (const f of result.findings) {
+    if (f.zeile === null || isFollowOn(f)) continue;
+    const list = byFile.get(f.datei);
+    if (list) list.push(f);
+    else byFile.set(f.datei, [f]);
+  }
   for (const [datei, findings] of byFile) {
     const sorted = [...findings].sort((a, b) => (a.zeile ?? 0) - (b.zeile ?? 0));
     for (const f of sorted.slice(0, limit)) out.push(formatFinding(f));

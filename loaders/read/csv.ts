@@ -32,6 +32,7 @@ import {
   hasUtf8Bom,
   locateRecordsQuoteFree,
   copyRecords,
+  endsInQuote,
   linesAtPositions,
   recordBreakStyle,
   type LineBreak,
@@ -168,7 +169,9 @@ export async function readCsv(req: ReadRequest, encodingOverride?: TextEncoding)
     const trickySkip =
       header.dataLine - 1 !== header.skip || (hasUtf8Bom(head) && head.subarray(0, header.end).includes(0x22));
     const prepared = await prepareForDuckDB(req.path, tempDir, encoding, header, facts, trickySkip);
-    return csvRows({ req, encoding, header, ...prepared, tempDir, recordsAreLines: facts.recordsAreLines });
+    // A quote that never closes: DuckDB with padding would lose its record silently; without, it reports it.
+    const padding = !facts.quotesSeen || !(await endsInQuote(prepared.utf8Path, header.delimiter));
+    return csvRows({ req, encoding, header, ...prepared, tempDir, recordsAreLines: facts.recordsAreLines, quotes: facts.quotesSeen, padding });
   } catch (err) {
     await rm(tempDir, { recursive: true, force: true });
     throw err;
@@ -281,6 +284,10 @@ interface CsvSource extends Prepared {
   tempDir: string;
   /** Lines can be computed without a scan (see ByteFacts). */
   recordsAreLines: boolean;
+  /** A quote after the header: a quoted line break is possible. */
+  quotes: boolean;
+  /** Read with null padding and a sentinel column (see fieldCountSelect); false only for a quote that never closes. */
+  padding: boolean;
 }
 
 /** A DuckDB reject, one per record (the first error DuckDB noted for it). */
@@ -293,20 +300,67 @@ interface RejectRow {
   message: string;
 }
 
+/**
+ * What DuckDB reads for a missing field (null padding): no cell holds it, so an
+ * empty cell (`''`) and a field that is not there (NULL) can be told apart.
+ */
+const NOT_THERE = "\u0001pik:fehlt\u0001";
+
+/**
+ * The SELECT list over `read_csv` with `w + 1` columns: the n named cells (NULL
+ * when empty) and the FIELD_COLUMNS. DuckDB drops empty fields after the last
+ * column it was given, even in strict mode, so `1;2;3;` fitted a 3-column
+ * header and a row with one field too many shifted its values unnoticed
+ * (issue 12). Hence one column more than the header has fields (`c{w}`): with
+ * null padding, a record of w fields leaves it NULL, one more field – empty or
+ * not – fills it. Records shorter than n fields are padded rather than
+ * rejected, so they are caught here too.
+ * @param n named header cells; @param w the header's fields as written (≥ n:
+ *   `a;b;c;;` has 5, and rows may carry those empty fields or not)
+ */
+export function fieldCountSelect(n: number, w: number, delimiter: string, personalData: boolean): string {
+  const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+  const cells = range(0, n).map((i) => `nullif(c${i}, '') AS c${i}`);
+  const filled = (i: number) => `coalesce(c${i}, '') <> ''`;
+  const beyondNamed = range(n, w);
+  const lastValue = `greatest(${beyondNamed.map((i) => `CASE WHEN ${filled(i)} THEN ${i + 1} ELSE 0 END`).join(", ")})`;
+  const present = range(0, n).map((i) => `(c${i} IS NOT NULL)::INTEGER`).join(" + ");
+  const message = `CASE
+      WHEN c${w} = '' THEN ${sqlString(`Zeile hat mehr als ${w} Felder (ein leeres Feld am Zeilenende zählt mit).`)}
+      WHEN c${w} IS NOT NULL THEN ${sqlString(`Zeile hat ${w + 1} statt ${w} Felder.`)}
+      ${beyondNamed.length ? `WHEN ${beyondNamed.map(filled).join(" OR ")} THEN 'Zeile hat ' || ${lastValue} || ${sqlString(` statt ${n} Felder.`)}` : ""}
+      WHEN c${n - 1} IS NULL THEN 'Zeile hat ' || (${present}) || ${sqlString(` statt ${n} Felder.`)}
+    END`;
+  // Padding is a suffix, so the fields that are there are the non-NULL cells.
+  const text = `left(array_to_string(list_filter([${range(0, w + 1).map((i) => `c${i}`).join(", ")}], x -> x IS NOT NULL), ${sqlString(delimiter)}), ${MAX_WERT})`;
+  return `${cells.join(", ")}, ${message} AS felder_meldung, ` +
+    `${personalData ? "NULL::VARCHAR" : `CASE WHEN ${message} IS NOT NULL THEN ${text} END`} AS felder_wert`;
+}
+
 function csvRows(src: CsvSource): RawRows {
   const { req, header } = src;
   const { connection: con, datei } = req;
   const n = header.cells.length;
+  const w = Math.max(n, header.fields);
   const rejectsTable = uniqueName(req.stageName, "rej");
   const rejectsScan = uniqueName(req.stageName, "scan");
-  const columns = header.cells.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ");
-  // Empty cells – unquoted or `""` – already come back as NULL (DuckDB's default nullstr '').
-  const relation =
+  const columns = Array.from({ length: src.padding ? w + 1 : n }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+  // DuckDB cannot pad in parallel where a quoted cell may hold a line break; files without quotes keep parallel reading.
+  const options = src.padding
+    ? `null_padding=true, nullstr=${sqlString(NOT_THERE)}, parallel=${src.quotes ? "false" : "true"}`
+    : "null_padding=false";
+  const scan =
     `read_csv(${sqlString(src.utf8Path)}, delim=${sqlString(header.delimiter)}, quote='"', escape='"', ` +
     `header=false, skip=${src.skip}, all_varchar=true, auto_detect=false, columns={${columns}}, ` +
     `store_rejects=true, rejects_table=${sqlString(rejectsTable)}, rejects_scan=${sqlString(rejectsScan)}, ` +
-    `null_padding=false, new_line=${sqlString(NEW_LINE_OPTION[src.lineBreak])})`;
-  const layout: RowLayout = { delimiter: header.delimiter, skip: src.skip, dropBlank: n > 1, lineBase: src.lineBase };
+    `${options}, new_line=${sqlString(NEW_LINE_OPTION[src.lineBreak])})`;
+  // Without padding (a file with a quote that never closes, refused anyway): empty cells are NULL
+  // already (DuckDB's default nullstr ''), short and long records are rejects.
+  const relation = src.padding
+    ? `(SELECT ${fieldCountSelect(n, w, header.delimiter, req.personalData === true)} FROM ${scan})`
+    : `(SELECT *, NULL::VARCHAR AS felder_meldung, NULL::VARCHAR AS felder_wert FROM ${scan})`;
+  // DuckDB returns a blank line as a row of NULLs only when it reads a single column.
+  const layout: RowLayout = { delimiter: header.delimiter, skip: src.skip, dropBlank: src.padding || n > 1, lineBase: src.lineBase };
 
   let rejects: RejectRow[] | undefined;
   /** DuckDB fills its reject table while scanning; scan once if nobody has yet. */

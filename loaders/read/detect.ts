@@ -127,6 +127,11 @@ export class ByteFacts {
     this.loneCR = loneCR;
   }
 
+  /** After the whole file was fed: a quote somewhere after the header (so a quoted line break is possible). */
+  get quotesSeen(): boolean {
+    return this.quoteSeen;
+  }
+
   /**
    * After the whole file was fed: true when every record after the header is
    * one line and no blank line sits between records (trailing ones do not count).
@@ -304,8 +309,10 @@ const DELIMITERS: readonly Delimiter[] = [";", ",", "\t"];
 
 export interface HeaderFound {
   delimiter: Delimiter;
-  /** Header cells as written, trimmed. */
+  /** Header cells as written, trimmed, without empty cells after the last named one. */
   cells: string[];
+  /** Fields of the header record as written, empty trailing ones included (`a;b;c;;` has 5). */
+  fields: number;
   /** 1-based physical line on which the header starts. */
   line: number;
   /** Records up to and including the header (DuckDB's `skip`). */
@@ -348,9 +355,10 @@ export function findHeader(
       if (rec.blank) return true;
       const text = decode(body.subarray(rec.start, rec.end));
       if (texts.length < 3) texts.push(text);
-      const cells = withoutTrailingEmpty(splitRecordText(text, delimiter).map((c) => c.trim()));
+      const written = splitRecordText(text, delimiter).map((c) => c.trim());
+      const cells = withoutTrailingEmpty(written);
       if (isHeader(cells)) {
-        found = { delimiter, cells, line: rec.line, skip: rec.index, dataLine: rec.lastLine + 1, end: rec.end + bom };
+        found = { delimiter, cells, fields: written.length, line: rec.line, skip: rec.index, dataLine: rec.lastLine + 1, end: rec.end + bom };
         return false;
       }
       return true;
@@ -367,8 +375,8 @@ export function findHeader(
 /**
  * Drops empty cells after the last named one (`a;b;c;;`): Excel writes them
  * when some cell further down was once used. The data rows may then have the
- * extra empty cells or not – DuckDB accepts both (it drops empty cells beyond
- * the last column) – while a value out there is still a rejected row, as in XLSX.
+ * extra empty cells or not, while a value out there, or a field beyond the
+ * header's, is a rejected row (see `csvRows`), as in XLSX.
  */
 function withoutTrailingEmpty(cells: string[]): string[] {
   let n = cells.length;

@@ -163,6 +163,11 @@ export class RecordScanner {
     return this.stopped;
   }
 
+  /** Inside a quoted field: at the end of the input, a quote that never closes. */
+  get inQuotes(): boolean {
+    return this.state === State.Quoted || this.state === State.QuotedCR;
+  }
+
   feed(chunk: Uint8Array): void {
     if (this.stopped) return;
     const table = this.table;
@@ -269,6 +274,18 @@ export type LineBreak = "\n" | "\r\n" | "\r";
  */
 export async function recordBreakStyle(path: string, delimiter: string): Promise<LineBreak | "mixed" | null> {
   return (await RecordIndex.build(path, delimiter, [])).lineBreak;
+}
+
+/**
+ * True when the file ends inside a quoted field: a quote opened somewhere never
+ * closes. With null padding (see `csvRows`), DuckDB returns that record cut
+ * short, or not at all, and rejects nothing – so such a file is read without.
+ * One pass with the state machine; only files with a quote need it.
+ */
+export async function endsInQuote(path: string, delimiter: string): Promise<boolean> {
+  const scanner = new RecordScanner(delimiter.charCodeAt(0), () => {});
+  await feedFile(path, scanner);
+  return scanner.inQuotes;
 }
 
 /**

@@ -10,6 +10,16 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Finding } from "../validate/finding.ts";
 
 export type FileFormat = "csv" | "xlsx";
+
+/**
+ * Columns of every relation besides the cells: for a record whose number of
+ * fields differs from the header's, a German message saying so (`felder_meldung`)
+ * and the record as text (`felder_wert`, NULL for personal data); both NULL for a
+ * record that fits. Such a record is a row of the relation, so that row ordinals
+ * and lines stay in step; the validator rejects it (issue 12: a trailing empty
+ * field too many shifted the values into the next columns unnoticed).
+ */
+export const FIELD_COLUMNS = ["felder_meldung", "felder_wert"] as const;
 export type TextEncoding = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
 
 export interface ReadRequest {
@@ -48,9 +58,10 @@ export interface RawRows {
   /**
    * SQL table expression (usable after FROM) yielding one row per data record in
    * file order, with VARCHAR columns `c0` … `c{n-1}` (n = header.length), NULL for
-   * empty cells. Lines that are completely empty are not included. Records the
-   * reader could not split into n cells are not included either: they are in
-   * `malformed` instead.
+   * empty cells, and `felder_meldung`, `felder_wert` (see FIELD_COLUMNS). Lines that
+   * are completely empty are not included. Records the reader could not read at
+   * all (broken quoting, invalid characters, far too many fields) are not included
+   * either: they are in `malformed` instead.
    */
   relation: string;
   /**

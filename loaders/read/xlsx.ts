@@ -155,7 +155,8 @@ export async function readXlsx(req: ReadRequest): Promise<ReadResult> {
     blatt: chosen.sheet.name,
     header: found,
     headerLine,
-    relation: `(SELECT ${cols} FROM ${qualified} ORDER BY zeile)`,
+    // Cells beyond the header are refused above (zeile_spaltenzahl): every row here fits.
+    relation: `(SELECT ${cols}, NULL::VARCHAR AS felder_meldung, NULL::VARCHAR AS felder_wert FROM ${qualified} ORDER BY zeile)`,
     async lineOf(ordinals) {
       const out = new Map<number, number>();
       for (const o of ordinals) {

@@ -88,8 +88,19 @@ export const dec = (
   });
 };
 
+/**
+ * Largest amount of one input row, in euros, either sign (issue 12). A grant, a
+ * payment or a year's appropriation of the Pakt is at most some million euros,
+ * so a thousand million is no real restriction; what it buys is that no sum can
+ * overflow. The published tables hold sums as DECIMAL(18,2), i.e. up to
+ * 9,999,999,999,999,999.99 €: ten million rows at this maximum still fit
+ * (DuckDB sums DECIMAL(18,2) as DECIMAL(38,2), so only storing a sum can fail),
+ * and `checkAmountTotals` refuses a file whose amounts add up to more.
+ */
+export const MAX_BETRAG_EUR = 1_000_000_000;
+
 /** Amount in euros with cents. Sign rules live in the table's row rules. */
-export const euro = (d: Described & { min?: number; gt?: number }) => dec({ unit: "EUR", ...d, scale: 2 });
+export const euro = (d: Described & { min?: number; gt?: number; max?: number }) => dec({ unit: "EUR", ...d, scale: 2 });
 
 export const date = (d: Described) =>
   withMeta(z.iso.date(), { kind: "date", sqlType: "DATE", minDate: "2000-01-01", maxDate: "2099-12-31", ...d });

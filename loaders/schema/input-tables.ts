@@ -8,7 +8,7 @@
  * they run, in bulk); rules across tables live in `loaders/validate/cross-table.ts`.
  */
 import { z } from "zod";
-import { ags, bool, date, dec, euro, int, oneOf, schluessel, text } from "./columns.ts";
+import { ags, bool, date, dec, euro, int, MAX_BETRAG_EUR, oneOf, schluessel, text } from "./columns.ts";
 
 /**
  * A Förderbereich key. Which keys exist is data (`ref.foerderbereiche`, from the
@@ -76,7 +76,7 @@ export const haushalt = defineTable({
   schema: z.object({
     haushaltsjahr: int({ label: "Haushaltsjahr", definition: "Haushaltsjahr des Ansatzes.", min: 2015, max: 2100 }),
     foerderbereich,
-    ansatz_eur: euro({ label: "Ansatz", definition: "Haushaltsansatz für Jahr und Förderbereich.", min: 0 }),
+    ansatz_eur: euro({ label: "Ansatz", definition: "Haushaltsansatz für Jahr und Förderbereich.", min: 0, max: MAX_BETRAG_EUR }),
   }),
   key: ["haushaltsjahr", "foerderbereich"],
   rowRules: [],
@@ -99,7 +99,7 @@ export const bewilligungen = defineTable({
     bescheid_datum: date({ label: "Bescheiddatum", definition: "Datum des Bewilligungs- oder Ablehnungsbescheids." }).optional(),
     beginn: date({ label: "Beginn", definition: "Beginn des Förderzeitraums." }),
     ende: date({ label: "Ende", definition: "Ende des Förderzeitraums (einschließlich)." }),
-    bewilligt_eur: euro({ label: "Bewilligt", definition: "Bewilligter Betrag für den ganzen Förderzeitraum.", min: 0 }),
+    bewilligt_eur: euro({ label: "Bewilligt", definition: "Bewilligter Betrag für den ganzen Förderzeitraum.", min: 0, max: MAX_BETRAG_EUR }),
     vzae_bewilligt: dec({
       label: "VZÄ bewilligt",
       definition: "Bewilligte Vollzeitäquivalente (Integrationsmanagement).",
@@ -159,6 +159,8 @@ export const auszahlungen = defineTable({
     betrag_eur: euro({
       label: "Betrag",
       definition: "Gebuchter Betrag; Rückforderungen negativ.",
+      min: -MAX_BETRAG_EUR,
+      max: MAX_BETRAG_EUR,
     }),
     art: oneOf(ZAHLUNGSARTEN, { label: "Art", definition: "Abschlag, Schlusszahlung oder Rückforderung." }),
   }),

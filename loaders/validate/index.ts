@@ -34,7 +34,7 @@ import {
 import { fileFinding, type Finding } from "./finding.ts";
 import { de, fill } from "./messages.ts";
 import { sqlString } from "./sql-columns.ts";
-import { befundTable, checkKeys, headerPredicate, mapHeader, stageRows, stageTable } from "./stage.ts";
+import { amountTotalsOverflow, befundTable, checkKeys, headerPredicate, MAX_BETRAG_TEXT, MAX_SUMME_TEXT, mapHeader, stageRows, stageTable } from "./stage.ts";
 
 export interface FileSummary {
   datei: string;
@@ -154,12 +154,23 @@ export async function validateInput(conn: DuckDBConnection, dir: string): Promis
     const direct: Finding[] = [];
     for (const name of mapping.unknown)
       direct.push(fileFinding(file.datei, "spalte_unbekannt", fill(de.spalte_unbekannt, { spalte: name }), "warnung"));
-    const usable = mapping.missing.length === 0 && mapping.duplicated.length === 0;
+    let usable = mapping.missing.length === 0 && mapping.duplicated.length === 0;
     // Stage even an unusable file (with the columns it has), so its rows are counted.
     await stageRows(conn, table, result, mapping);
     direct.push(...(await result.malformed()));
     if (usable) {
       await checkKeys(conn, table);
+      const overflowing = await amountTotalsOverflow(conn, table);
+      if (overflowing.length) {
+        const rows = await count(conn, `SELECT count(*) FROM ${stageTable(table.name)} WHERE NOT leer`);
+        for (const spalte of overflowing)
+          direct.push({ ...fileFinding(file.datei, "summe_zu_gross", fill(de.summe_zu_gross, { spalte, grenze: MAX_SUMME_TEXT, betrag: MAX_BETRAG_TEXT, zeilen: rows })), spalte });
+        // The rows' own findings stay; every other row is rejected with the file.
+        await conn.run(`INSERT INTO ${befundTable(table.name)}
+          SELECT rowid, NULL, NULL, 'datei_abgelehnt', NULL, 'fehler' FROM ${stageTable(table.name)}
+          WHERE NOT leer AND rowid NOT IN (SELECT ord FROM ${befundTable(table.name)} WHERE schwere = 'fehler')`);
+        usable = false;
+      }
     } else {
       const rows = await count(conn, `SELECT count(*) FROM ${stageTable(table.name)} WHERE NOT leer`);
       for (const spalte of mapping.missing)

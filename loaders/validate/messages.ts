@@ -32,7 +32,7 @@ export const de = {
   datum_bereich: "Datum „{wert}“ ist unplausibel (zulässig {von} bis {bis}).",
   ags_fuehrende_null: "Gemeindeschlüssel „{wert}“ ohne führende Null: als 0{wert} gelesen.",
   kreis_unbekannt: "Der Kreisteil des Gemeindeschlüssels „{wert}“ ist keiner der 44 Stadt- und Landkreise Baden-Württembergs.",
-  schluessel_doppelt: "Schlüssel ({schluessel}) kommt mehrfach vor (Zeilen {zeilen}); keine der Zeilen wird übernommen.",
+  schluessel_doppelt: "Schlüssel ({schluessel}) kommt {anzahl}-mal vor (Zeilen {zeilen}); keine der Zeilen wird übernommen.",
   foerderbereich_unbekannt:
     "Förderbereich „{wert}“ ist nicht bekannt; bekannt sind: {erlaubt}. Eine neue Maßnahme tragen Sie in die Tabelle " +
     "foerderbereiche ein (foerderbereiche.csv oder .xlsx, Spalten foerderbereich, name, kurzname, ab_jahr, bis_jahr; " +
@@ -54,7 +54,12 @@ export const de = {
     "Folgefehler: {datei} wurde nicht übernommen (Ursache siehe dort); die Zeile kann keiner Zuwendung zugeordnet werden.",
   folge_foerderbereich:
     "Folgefehler: dieser Förderbereich steht nur in {datei}, die nicht übernommen wurde (Ursache siehe dort).",
+  folge_schluessel_doppelt:
+    "Folgefehler: derselbe Schlüssel ({schluessel}) wie in Zeile {zeile} (Befund dort); keine der Zeilen mit diesem Schlüssel wird übernommen.",
   spalte_fehlt: "Pflichtspalte „{spalte}“ fehlt; die Datei wird nicht übernommen ({zeilen} Zeilen abgelehnt).",
+  summe_zu_gross:
+    "Die Beträge der Spalte „{spalte}“ ergeben zusammen mehr als {grenze}, die größte Summe, die gespeichert werden kann " +
+    "(je Zeile sind höchstens {betrag} erlaubt); die Datei wird nicht übernommen ({zeilen} Zeilen abgelehnt).",
   spalte_doppelt: "Spalte „{spalte}“ kommt in der Kopfzeile mehrfach vor; die Datei wird nicht übernommen.",
   spalte_unbekannt: "Unbekannte Spalte „{spalte}“ wird ignoriert.",
   tabelle_fehlt: "Die Tabelle „{tabelle}“ fehlt (erwartet {tabelle}.csv oder {tabelle}.xlsx).",

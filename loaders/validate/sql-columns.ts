@@ -100,6 +100,10 @@ const FALSE_WORDS = ["nein", "n", "false", "falsch", "0"];
 const sqlList = (values: readonly string[]) => values.map(sqlString).join(", ");
 
 const germanNumber = (n: number) => String(n).replace(".", ",");
+const germanEuro = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A bound as a message names it: amounts as `1.000.000.000,00 €`, other numbers plain (`2100`, `0,25`). */
+const germanBound = (n: number, meta: ColumnMeta) => (meta.unit === "EUR" ? `${germanEuro.format(n)} €` : germanNumber(n));
 
 export function columnSql(name: string, schema: z.ZodType): ColumnSql {
   const meta = columnMeta(schema);
@@ -118,14 +122,20 @@ export function columnSql(name: string, schema: z.ZodType): ColumnSql {
       ags: meta.kind === "ags" ? (js.pattern?.includes("(") ? de.ags_regel.kreis_oder_gemeinde : de.ags_regel.kreis) : "",
     }),
   });
-  const rangeChecks = (parsed: string, literal: (n: number) => string): ColumnCheck[] => {
+  /**
+   * @param beyondType SQL true when the value is a number too large for the column's SQL
+   *   type (so `parsed` is NULL), by sign: it breaks the bound all the same, and „keine Zahl“
+   *   would be wrong.
+   */
+  const rangeChecks = (parsed: string, literal: (n: number) => string, beyondType?: (negative: boolean) => string): ColumnCheck[] => {
     const out: ColumnCheck[] = [];
+    const or = (negative: boolean) => (beyondType ? ` OR (${beyondType(negative)})` : "");
     if (js.minimum !== undefined)
-      out.push({ regel: "bereich_min", violation: `${parsed} < ${literal(js.minimum)}`, message: msg(de.bereich_min, { grenze: germanNumber(js.minimum) }) });
+      out.push({ regel: "bereich_min", violation: `${parsed} < ${literal(js.minimum)}${or(true)}`, message: msg(de.bereich_min, { grenze: germanBound(js.minimum, meta) }) });
     if (js.exclusiveMinimum !== undefined)
-      out.push({ regel: "bereich_gt", violation: `${parsed} <= ${literal(js.exclusiveMinimum)}`, message: msg(de.bereich_gt, { grenze: germanNumber(js.exclusiveMinimum) }) });
+      out.push({ regel: "bereich_gt", violation: `${parsed} <= ${literal(js.exclusiveMinimum)}${or(true)}`, message: msg(de.bereich_gt, { grenze: germanBound(js.exclusiveMinimum, meta) }) });
     if (js.maximum !== undefined)
-      out.push({ regel: "bereich_max", violation: `${parsed} > ${literal(js.maximum)}`, message: msg(de.bereich_max, { grenze: germanNumber(js.maximum) }) });
+      out.push({ regel: "bereich_max", violation: `${parsed} > ${literal(js.maximum)}${or(false)}`, message: msg(de.bereich_max, { grenze: germanBound(js.maximum, meta) }) });
     return out;
   };
 
@@ -161,8 +171,11 @@ export function columnSql(name: string, schema: z.ZodType): ColumnSql {
               violation: `${raw} IS NOT NULL AND ${decimalPlaces(n)} > ${scale}`,
               message: msg(de.nachkommastellen, { stellen: scale }),
             },
+            // A well-formed number past the DECIMAL type (e.g. 20 digits) is out of range, not „keine Zahl“.
+            ...rangeChecks(parsed, (v) => `${v}::${meta.sqlType}`, (negative) =>
+              `${n} IS NOT NULL AND ${parsed} IS NULL AND ${decimalPlaces(n)} <= ${scale} AND ${negative ? "" : "NOT "}starts_with(${n}, '-')`,
+            ),
             typeCheck(raw, parsed),
-            ...rangeChecks(parsed, (v) => `${v}::${meta.sqlType}`),
           ];
         },
       };

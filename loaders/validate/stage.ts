@@ -11,6 +11,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { z } from "zod";
 import { normalizeHeader } from "../read/header.ts";
 import type { RawRows } from "../read/types.ts";
+import { MAX_BETRAG_EUR } from "../schema/columns.ts";
 import type { InputTable } from "../schema/input-tables.ts";
 import { de, fill } from "./messages.ts";
 import { sqlString, tableColumnsSql, trimmed, type ColumnSql } from "./sql-columns.ts";
@@ -66,6 +67,10 @@ export function headerPredicate(table: InputTable, mode: "strict" | "lenient" = 
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/** The staged row's field-count message and record text (the reader's FIELD_COLUMNS); NULL when it fits. */
+const FIELDS = q("felder$meldung");
+const FIELDS_WERT = q("felder$wert");
+
 /**
  * Builds `stage_<table>` and `befund_<table>` from the raw rows. Columns the
  * file lacks (optional ones) are NULL.
@@ -89,6 +94,8 @@ export async function stageRows(
     const i = mapping.columns.get(c.name);
     return `${i === undefined ? "NULL::VARCHAR" : trimmed(`c${i}`)} AS ${rawName(c)}`;
   });
+  // A record with the wrong number of fields: its cells are not where the header says, so it gets that one finding.
+  rawSelect.push(`felder_meldung AS ${FIELDS}`, `felder_wert AS ${FIELDS_WERT}`);
   // coalesce stops at the first non-empty cell: most rows cost one test.
   const allCellsEmpty = cellCount ? `coalesce(${Array.from({ length: cellCount }, (_, i) => trimmed(`c${i}`)).join(", ")}) IS NULL` : "true";
   // A totals row („Summe“, „Gesamt“ … with empty key columns) is not data: kept out like a blank row, warned about once.
@@ -112,8 +119,7 @@ export async function stageRows(
   });
   const warnSelect = cols.filter((c) => c.warning).map((c) => `coalesce(${c.warning!.when(rawName(c))}, false) AS ${warnName(c)}`);
   const ruleSelect = table.rowRules.map((r) => `coalesce(${r.violation}, false) AS ${ruleName(r.id)}`);
-  const okExpr =
-    [...cols.map((c) => `${errName(c)} IS NULL`), ...table.rowRules.map((r) => `NOT ${ruleName(r.id)}`)].join(" AND ") || "true";
+  const okExpr = [`${FIELDS} IS NULL`, ...cols.map((c) => `${errName(c)} IS NULL`), ...table.rowRules.map((r) => `NOT ${ruleName(r.id)}`)].join(" AND ");
   const noteExpr =
     [...corrections.map((k) => corrName(k.id)), ...cols.filter((c) => c.warning).map(warnName)].join(" OR ") || "false";
 
@@ -155,11 +161,11 @@ export async function stageRows(
       .map((k) => `WHEN ${sqlString(k.regel)} THEN replace(${sqlString(k.message)}, '{wert}', coalesce(${rawName(c)}, ''))`)
       .join(" ")} END`;
     parts.push(`SELECT rowid, ${sqlString(c.name)}, ${rawName(c)}, ${errName(c)}, ${messageCase}, 'fehler'
-      FROM ${st} WHERE NOT leer AND ${errName(c)} IS NOT NULL`);
+      FROM ${st} WHERE NOT leer AND ${FIELDS} IS NULL AND ${errName(c)} IS NOT NULL`);
     if (c.warning)
       parts.push(`SELECT rowid, ${sqlString(c.name)}, ${rawName(c)}, ${sqlString(c.warning.regel)},
           replace(${sqlString(c.warning.message)}, '{wert}', coalesce(${rawName(c)}, '')), 'warnung'
-        FROM ${st} WHERE NOT leer AND ${warnName(c)}`);
+        FROM ${st} WHERE NOT leer AND ${FIELDS} IS NULL AND ${warnName(c)}`);
   }
   for (const r of table.rowRules) {
     // A rule over a value that could not be read would only echo that cell's finding
@@ -170,12 +176,14 @@ export async function stageRows(
       .join("");
     parts.push(`SELECT rowid, ${sqlString(r.column)}, ${rawName({ name: r.column } as ColumnSql)}, ${sqlString(r.id)},
         replace(${sqlString(fill(r.message, { spalte: r.column, wert: "{wert}" }))}, '{wert}', coalesce(${rawName({ name: r.column } as ColumnSql)}, '')), 'fehler'
-      FROM ${st} WHERE NOT leer AND ${ruleName(r.id)}${unread}`);
+      FROM ${st} WHERE NOT leer AND ${FIELDS} IS NULL AND ${ruleName(r.id)}${unread}`);
   }
   for (const k of corrections)
     parts.push(`SELECT rowid, ${sqlString(k.column)}, ${rawName({ name: k.column } as ColumnSql)}, ${sqlString(k.id)},
         replace(${sqlString(k.message)}, '{wert}', coalesce(${rawName({ name: k.column } as ColumnSql)}, '')), 'warnung'
-      FROM ${st} WHERE NOT leer AND ${corrName(k.id)}`);
+      FROM ${st} WHERE NOT leer AND ${FIELDS} IS NULL AND ${corrName(k.id)}`);
+
+  parts.push(`SELECT rowid, NULL, ${FIELDS_WERT}, 'zeile_spaltenzahl', ${FIELDS}, 'fehler' FROM ${st} WHERE NOT leer AND ${FIELDS} IS NOT NULL`);
 
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${befundTable(table.name)} (${BEFUND_COLUMNS})`);
   if (parts.length) await conn.run(`INSERT INTO ${befundTable(table.name)} ${parts.join("\nUNION ALL\n")}`);
@@ -219,27 +227,78 @@ function germanDecimal(v: string): string {
   return `${sign}${digits}${frac !== undefined ? `,${frac}` : ""}`;
 }
 
+/** Lines a duplicate-key finding names; the count says how many there are in all. */
+export const DUPLICATE_LINES_SHOWN = 5;
+
 /**
  * Rejects every row whose key occurs more than once: with two rows for one
  * Aktenzeichen, no rule can tell which one is right.
+ *
+ * Each duplicated key is reported once, on its first row, with its count and
+ * first DUPLICATE_LINES_SHOWN lines; its other rows are rejected as follow-ons
+ * of that finding (`folge_schluessel_doppelt`, one per row, pointing to the
+ * first line), so each row is still named. Messages stay short whatever the
+ * count: listing every line in every row's message grew with the square of
+ * the count (20,000 rows of one key took 40 s and 3.8 GB, issue 12).
  */
 export async function checkKeys(conn: DuckDBConnection, table: InputTable): Promise<void> {
   if (!table.key?.length) return;
   const st = stageTable(table.name);
   const key = table.key.map(q).join(", ");
   const keyText = table.key.map((k) => `coalesce(CAST(${q(k)} AS VARCHAR), '')`).join(` || ', ' || `);
-  const message = fill(de.schluessel_doppelt, { schluessel: table.key.join(", "), zeilen: "{zeilen}" });
-  // Find the duplicated keys first (a plain count per key), then gather the few
-  // rows that carry them: aggregating row lists for every key would cost seconds.
+  const schluessel = table.key.join(", ");
+  const first = fill(de.schluessel_doppelt, { schluessel, anzahl: "{anzahl}", zeilen: "{zeilen}" });
+  const followOn = fill(de.folge_schluessel_doppelt, { schluessel, zeile: "{zeile}" });
+  // Find the duplicated keys first (a plain count per key), then number only the
+  // rows that carry them: a window over every row would sort the whole file.
   await conn.run(`INSERT INTO ${befundTable(table.name)}
     WITH dup AS (
-      SELECT ${key} FROM ${st}
-      WHERE NOT leer AND ${table.key.map((k) => `${q(k)} IS NOT NULL`).join(" AND ")}
+      SELECT ${key}, count(*) AS anzahl FROM ${st}
+      WHERE NOT leer AND ${FIELDS} IS NULL AND ${table.key.map((k) => `${q(k)} IS NOT NULL`).join(" AND ")}
       GROUP BY ALL HAVING count(*) > 1
     ),
-    hit AS (SELECT s.rowid AS ord, ${table.key.map((k) => `s.${q(k)}`).join(", ")} FROM ${st} s SEMI JOIN dup USING (${key}) WHERE NOT s.leer),
-    agg AS (SELECT ${key}, string_agg(CAST(ord AS VARCHAR), ',' ORDER BY ord) AS ords FROM hit GROUP BY ALL)
-    SELECT hit.ord, ${sqlString(table.key[table.key.length - 1]!)}, ${keyText}, 'schluessel_doppelt',
-      replace(${sqlString(message)}, '{zeilen}', '{zeilen:' || agg.ords || '}'), 'fehler'
-    FROM hit JOIN agg USING (${key})`);
+    hit AS (
+      SELECT s.rowid AS ord, ${table.key.map((k) => `s.${q(k)}`).join(", ")}, dup.anzahl,
+        row_number() OVER (PARTITION BY ${table.key.map((k) => `s.${q(k)}`).join(", ")} ORDER BY s.rowid) AS nr
+      FROM ${st} s JOIN dup USING (${key}) WHERE NOT s.leer AND s.${FIELDS} IS NULL
+    ),
+    head AS (
+      SELECT ${key}, min(ord) AS erste,
+        string_agg(CAST(ord AS VARCHAR), ',' ORDER BY ord) AS ords
+      FROM hit WHERE nr <= ${DUPLICATE_LINES_SHOWN} GROUP BY ALL
+    )
+    SELECT hit.ord, ${sqlString(table.key[table.key.length - 1]!)}, ${keyText},
+      CASE WHEN hit.nr = 1 THEN 'schluessel_doppelt' ELSE 'folge_schluessel_doppelt' END,
+      CASE WHEN hit.nr = 1
+        THEN replace(replace(${sqlString(first)}, '{anzahl}', replace(format('{:,}', hit.anzahl), ',', '.')),
+          '{zeilen}', '{zeilen:' || head.ords || '}' || CASE WHEN hit.anzahl > ${DUPLICATE_LINES_SHOWN} THEN ', …' ELSE '' END)
+        ELSE replace(${sqlString(followOn)}, '{zeile}', '{zeilen:' || head.erste || '}')
+      END,
+      'fehler'
+    FROM hit JOIN head USING (${key})`);
+}
+
+/** Largest sum a published amount column (DECIMAL(18,2)) holds. */
+export const MAX_SUMME_EUR = "9999999999999999.99";
+export const MAX_SUMME_TEXT = "9.999.999.999.999.999,99 €";
+export const MAX_BETRAG_TEXT = `${new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2 }).format(MAX_BETRAG_EUR)} €`;
+
+/**
+ * Amount columns whose accepted rows add up (in absolute value) to more than a
+ * published DECIMAL(18,2) sum holds. With at most MAX_BETRAG_EUR per row that
+ * takes over ten million rows, but a file that long must be a finding, not a
+ * "Conversion Error" with SQL text while the published tables are built
+ * (issue 12). DuckDB adds DECIMAL(18,2) as DECIMAL(38,2): the check itself
+ * cannot overflow.
+ */
+export async function amountTotalsOverflow(conn: DuckDBConnection, table: InputTable): Promise<string[]> {
+  const amounts = tableColumnsSql(table.schema).filter((c) => c.meta.kind === "dec" && c.meta.unit === "EUR");
+  if (!amounts.length) return [];
+  const [row] = (
+    await conn.runAndReadAll(
+      `SELECT ${amounts.map((c) => `coalesce(sum(abs(${q(c.name)})) > ${MAX_SUMME_EUR}::DECIMAL(38,2), false)`).join(", ")}
+       FROM ${stageTable(table.name)} WHERE ok AND NOT leer`,
+    )
+  ).getRows();
+  return amounts.filter((_, i) => row?.[i] === true).map((c) => c.name);
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { expectRows, expectUnreadable, materialize, read, requires, useReaderContext } from "./helpers.ts";
+import { expectRows, expectUnreadable, materialize, misshapen, read, requires, useReaderContext } from "./helpers.ts";
 
 const ctx = useReaderContext();
 
@@ -156,18 +156,30 @@ describe("CSV structure", () => {
     expect(await materialize(ctx, rows)).toEqual([
       ["1", "2", "3"],
       ["4", "5", "6"],
+      ["7", "8", "9"],
     ]);
-    expect((await rows.malformed()).map((f) => [f.zeile, f.wert])).toEqual([[4, "7;8;9;x"]]);
+    // A value under an empty header cell is a row the validator rejects.
+    expect(await misshapen(ctx, rows)).toEqual([[2, "Zeile hat 4 statt 3 Felder.", "7;8;9;x"]]);
+    expect(await rows.lineOf([2])).toEqual(new Map([[2, 4]]));
+    expect(await rows.malformed()).toEqual([]);
     await rows.dispose();
   });
 
-  it("accepts rows with extra empty cells at the end (DuckDB drops them; nothing is lost)", async () => {
-    const rows = expectRows(await read(ctx, "extra-empty.csv", 'a;b;c\n1;2;3;;\n4;5;6;""\n7;8;9;x\n'));
+  it("a field beyond the header's is a wrong field count, even an empty one (issue 12: DuckDB dropped it)", async () => {
+    const rows = expectRows(await read(ctx, "extra-empty.csv", 'a;b;c\n1;2;3;;\n4;5;6;""\n7;8;9;x\n10;11;12\n'));
     expect(await materialize(ctx, rows)).toEqual([
       ["1", "2", "3"],
       ["4", "5", "6"],
+      ["7", "8", "9"],
+      ["10", "11", "12"],
     ]);
-    expect((await rows.malformed()).map((f) => [f.zeile, f.meldung])).toEqual([[4, "Zeile hat 4 statt 3 Felder."]]);
+    expect(await misshapen(ctx, rows)).toEqual([
+      [0, "Zeile hat mehr als 3 Felder (ein leeres Feld am Zeilenende zählt mit).", "1;2;3;"],
+      [1, "Zeile hat mehr als 3 Felder (ein leeres Feld am Zeilenende zählt mit).", "4;5;6;"],
+      [2, "Zeile hat 4 statt 3 Felder.", "7;8;9;x"],
+    ]);
+    expect(await rows.lineOf([0, 1, 2, 3])).toEqual(new Map([[0, 2], [1, 3], [2, 4], [3, 5]]));
+    expect(await rows.malformed()).toEqual([]);
     await rows.dispose();
   });
 
@@ -200,26 +212,28 @@ describe("CSV structure", () => {
     expect(rows.headerLine).toBe(3);
     expect(await materialize(ctx, rows)).toEqual([
       ["1", "2", "3"],
+      ["4", "5", null],
       ["6", "7", "8"],
     ]);
-    expect(await rows.lineOf([0, 1])).toEqual(
+    expect(await rows.lineOf([0, 1, 2])).toEqual(
       new Map([
         [0, 5],
-        [1, 8],
+        [1, 7],
+        [2, 8],
       ]),
     );
-    expect((await rows.malformed()).map((f) => f.zeile)).toEqual([7]);
+    expect(await misshapen(ctx, rows)).toEqual([[1, "Zeile hat 2 statt 3 Felder.", "4;5"]]);
+    expect(await rows.malformed()).toEqual([]);
     await rows.dispose();
   });
 
-  it("with a single column, blank lines are NULL rows (DuckDB's behaviour) and lines still match", async () => {
+  it("with a single column, blank lines are dropped too (DuckDB reads it with the extra column) and lines still match", async () => {
     const rows = expectRows(await read(ctx, "onecol.csv", "x\n1\n\n2\n", requires("x")));
-    expect(await materialize(ctx, rows)).toEqual([["1"], [null], ["2"]]);
-    expect(await rows.lineOf([0, 1, 2])).toEqual(
+    expect(await materialize(ctx, rows)).toEqual([["1"], ["2"]]);
+    expect(await rows.lineOf([0, 1])).toEqual(
       new Map([
         [0, 2],
-        [1, 3],
-        [2, 4],
+        [1, 4],
       ]),
     );
     await rows.dispose();
@@ -228,47 +242,46 @@ describe("CSV structure", () => {
 
 describe("CSV lines and malformed records", () => {
   // Physical lines: 1 Titel, 2 blank, 3 header, 4 `1;2;3`, 5 blank, 6–7 one record, 8 `7;8`,
-  // 9 `9;10;11;12`, 10 spaces only, 11 `13;14;15`, 12 blank.
-  const csv = "Titel\n\na;b;c\n1;2;3\n\n4;\"x\ny\";6\n7;8\n9;10;11;12\n   \n13;14;15\n\n";
+  // 9 `9;10;11;12;13` (rejected by DuckDB: two fields too many), 10 spaces only, 11 `13;14;15`, 12 blank.
+  const csv = "Titel\n\na;b;c\n1;2;3\n\n4;\"x\ny\";6\n7;8\n9;10;11;12;13\n   \n13;14;15\n\n";
 
   it("maps ordinals to physical lines across blank lines, embedded line breaks and rejected records", async () => {
     const rows = expectRows(await read(ctx, "lines.csv", csv));
     expect(rows.headerLine).toBe(3);
+    // Short records are rows (the validator rejects them; a line of spaces is blank to it).
     expect(await materialize(ctx, rows)).toEqual([
       ["1", "2", "3"],
       ["4", "x\ny", "6"],
+      ["7", "8", null],
+      ["   ", null, null],
       ["13", "14", "15"],
     ]);
-    expect(await rows.lineOf([2, 0, 1])).toEqual(
+    expect(await rows.lineOf([4, 0, 1, 2, 3])).toEqual(
       new Map([
         [0, 4],
         [1, 6],
-        [2, 11],
+        [2, 8],
+        [3, 10],
+        [4, 11],
       ]),
     );
     await rows.dispose();
   });
 
-  it("reports each rejected record once, on its physical line; a line of spaces counts as blank", async () => {
+  it("reports each rejected record once, on its physical line; short records are rows with a field-count message", async () => {
     const rows = expectRows(await read(ctx, "malformed.csv", csv));
-    await materialize(ctx, rows);
+    expect(await misshapen(ctx, rows)).toEqual([
+      [2, "Zeile hat 2 statt 3 Felder.", "7;8"],
+      [3, "Zeile hat 1 statt 3 Felder.", "   "],
+    ]);
     expect(await rows.malformed()).toEqual([
-      {
-        datei: "malformed.csv",
-        zeile: 8,
-        spalte: null,
-        wert: "7;8",
-        regel: "zeile_spaltenzahl",
-        meldung: "Zeile hat 2 statt 3 Felder.",
-        schwere: "fehler",
-      },
       {
         datei: "malformed.csv",
         zeile: 9,
         spalte: null,
-        wert: "9;10;11;12",
+        wert: "9;10;11;12;13",
         regel: "zeile_spaltenzahl",
-        meldung: "Zeile hat 4 statt 3 Felder.",
+        meldung: "Zeile hat 5 statt 3 Felder.",
         schwere: "fehler",
       },
     ]);
@@ -276,19 +289,18 @@ describe("CSV lines and malformed records", () => {
   });
 
   it("gives the same lines on the scan-free path (no quotes, only trailing blank lines)", async () => {
-    const plain = "Titel;;\r\na;b;c\r\n1;2;3\r\n7;8\r\n4;5;6\r\n9;10;11;12\r\n13;14;15\r\n\r\n\r\n";
+    const plain = "Titel;;\r\na;b;c\r\n1;2;3\r\n7;8\r\n4;5;6\r\n9;10;11;12;13\r\n13;14;15\r\n\r\n\r\n";
     const rows = expectRows(await read(ctx, "plain.csv", plain));
-    expect(await rows.lineOf([0, 1, 2])).toEqual(
+    expect(await rows.lineOf([0, 1, 2, 3])).toEqual(
       new Map([
         [0, 3],
-        [1, 5],
-        [2, 7],
+        [1, 4],
+        [2, 5],
+        [3, 7],
       ]),
     );
-    expect((await rows.malformed()).map((f) => [f.zeile, f.wert])).toEqual([
-      [4, "7;8"],
-      [6, "9;10;11;12"],
-    ]);
+    expect(await misshapen(ctx, rows)).toEqual([[1, "Zeile hat 2 statt 3 Felder.", "7;8"]]);
+    expect((await rows.malformed()).map((f) => [f.zeile, f.wert])).toEqual([[6, "9;10;11;12;13"]]);
     await rows.dispose();
   });
 
@@ -301,16 +313,19 @@ describe("CSV lines and malformed records", () => {
     expect(await materialize(ctx, rows)).toEqual([
       ["1", "x\ny", "3"],
       ["4", "5", "6"],
+      ["7", "8", null],
       ["9", "10", "11"],
     ]);
-    expect(await rows.lineOf([0, 1, 2])).toEqual(
+    expect(await rows.lineOf([0, 1, 2, 3])).toEqual(
       new Map([
         [0, 3],
         [1, 5],
-        [2, 7],
+        [2, 6],
+        [3, 7],
       ]),
     );
-    expect((await rows.malformed()).map((f) => [f.zeile, f.wert])).toEqual([[6, "7;8"]]);
+    expect(await misshapen(ctx, rows)).toEqual([[2, "Zeile hat 2 statt 3 Felder.", "7;8"]]);
+    expect(await rows.malformed()).toEqual([]);
     await rows.dispose();
   });
 
@@ -327,7 +342,7 @@ describe("CSV lines and malformed records", () => {
   });
 
   it("works without materializing first (scans once itself) and tolerates a second scan", async () => {
-    const rows = expectRows(await read(ctx, "unscanned.csv", "a;b;c\n1;2\n3;4;5\n"));
+    const rows = expectRows(await read(ctx, "unscanned.csv", "a;b;c\n1;2;3;4;5\n3;4;5\n"));
     expect((await rows.malformed()).map((f) => f.zeile)).toEqual([2]);
     await materialize(ctx, rows);
     await materialize(ctx, rows);
@@ -342,6 +357,13 @@ describe("CSV lines and malformed records", () => {
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ zeile: 3, spalte: null, regel: "zeile_unlesbar", wert: '4;"5;6\n7;8;9', schwere: "fehler" });
     expect(f?.meldung).toMatch(/Anführungszeichen/);
+    await rows.dispose();
+  });
+
+  it("an unterminated quote in the first field is still reported (with null padding DuckDB would drop the record silently)", async () => {
+    const rows = expectRows(await read(ctx, "unterminated-first.csv", 'a;b;c\n1;2;3\n"4;5;6\n7;8;9\n'));
+    expect(await materialize(ctx, rows)).toEqual([["1", "2", "3"]]);
+    expect((await rows.malformed()).map((f) => [f.zeile, f.regel])).toEqual([[3, "zeile_unlesbar"]]);
     await rows.dispose();
   });
 

@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { normalizeHeader } from "../../loaders/read/header.ts";
 import { readRaw } from "../../loaders/read/index.ts";
-import { isUnreadable, type RawRows, type ReadResult, type Unreadable } from "../../loaders/read/types.ts";
+import { FIELD_COLUMNS, isUnreadable, type RawRows, type ReadResult, type Unreadable } from "../../loaders/read/types.ts";
 
 export interface Ctx {
   dir: string;
@@ -70,11 +70,27 @@ export function expectUnreadable(r: ReadResult): Unreadable {
   return r;
 }
 
-/** Materializes the relation (as the validator does) and returns its rows in file order. */
+/**
+ * Materializes the relation (as the validator does) and returns its rows in file
+ * order: the cells only; `misshapen` has the field-count columns.
+ */
 export async function materialize(ctx: Ctx, rows: RawRows): Promise<(string | null)[][]> {
+  return (await materializeAll(ctx, rows)).map((r) => r.slice(0, -FIELD_COLUMNS.length));
+}
+
+/** Rows whose number of fields differs from the header's: [0-based ordinal, message, record text]. */
+export async function misshapen(ctx: Ctx, rows: RawRows): Promise<[number, string, string | null][]> {
+  return (await materializeAll(ctx, rows))
+    .map((r, i) => [i, r.at(-2), r.at(-1)] as [number, string | null, string | null])
+    .filter((r): r is [number, string, string | null] => r[1] !== null);
+}
+
+async function materializeAll(ctx: Ctx, rows: RawRows): Promise<(string | null)[][]> {
   const table = `m${++counter}`;
   await ctx.con.run(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${rows.relation}`);
   const reader = await ctx.con.runAndReadAll(`SELECT * FROM ${table} ORDER BY rowid`);
   await ctx.con.run(`DROP TABLE ${table}`);
-  return reader.getRowsJS() as (string | null)[][];
+  const out = reader.getRowsJS() as (string | null)[][];
+  expect(reader.columnNames().slice(-FIELD_COLUMNS.length)).toEqual([...FIELD_COLUMNS]);
+  return out;
 }
