@@ -1,0 +1,19 @@
+/**
+ * Test hook: stop the process at a named point, as a kill or a power cut would.
+ *
+ *   PIK_TEST_KILL_AT=warehouse-renamed npm run ingest      → SIGKILL right there
+ *   PIK_TEST_KILL_AT=… PIK_TEST_KILL_SIGNAL=SIGTERM         → a polite kill (Ctrl+C-like)
+ *   PIK_TEST_KILL_AT=… PIK_TEST_KILL_SIGNAL=SIGSTOP         → paused there until SIGCONT (a slow writer)
+ *
+ * Why: what a kill leaves behind (issue 12) can only be tested by killing at the
+ * exact moment in question; timing a kill from outside would make the tests flaky.
+ * Unset (always, outside tests) it costs one environment lookup.
+ */
+export async function killPoint(name: string): Promise<void> {
+  if (process.env.PIK_TEST_KILL_AT !== name) return;
+  const signal = (process.env.PIK_TEST_KILL_SIGNAL ?? "SIGKILL") as NodeJS.Signals;
+  process.kill(process.pid, signal);
+  if (signal === "SIGSTOP") return;
+  // A catchable signal is handled on the next turn of the event loop: wait here for it.
+  await new Promise<never>(() => {});
+}
