@@ -14,6 +14,7 @@ export async function killPoint(name: string): Promise<void> {
   const signal = (process.env.PIK_TEST_KILL_SIGNAL ?? "SIGKILL") as NodeJS.Signals;
   process.kill(process.pid, signal);
   if (signal === "SIGSTOP") return;
-  // A catchable signal is handled on the next turn of the event loop: wait here for it.
-  await new Promise<never>(() => {});
+  // A catchable signal is handled on a later turn of the event loop: wait here for it,
+  // with a timer, as a bare pending promise would let Node exit with 0 first.
+  await new Promise<never>(() => setInterval(() => {}, 1000));
 }
