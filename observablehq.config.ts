@@ -1,7 +1,8 @@
 // Observable Framework configuration: a static, German site that loads nothing
 // from third parties (no web fonts, no CDN, no telemetry).
 import { TILES } from "./src/components/tiles.js";
-import { footerHtml } from "./loaders/site/release.ts";
+import { footerHtml, readSidecar } from "./loaders/site/release.ts";
+import { followWarehouse } from "./loaders/site/cache.ts";
 import { editionBanner, editionFromEnv, internalDownloadPaths } from "./loaders/queries/edition.ts";
 
 // PIK_EDITION (oeffentlich | intern): read once; an unknown value stops the build here too.
@@ -50,7 +51,12 @@ export default {
   // „Interne Ausgabe – nicht zur Veröffentlichung“ on every page of the intern build; nothing in the public one.
   header: editionBanner(EDITION),
   // „Datenstand … · Release …“ read from the warehouse sidecar each time a page is rendered (npm run build ingests first).
-  footer: () => footerHtml(undefined, EDITION),
+  // The page data follows the release it names: a preview drops loader outputs of an older release, a build stops.
+  footer: () => {
+    const info = readSidecar();
+    followWarehouse(info?.releaseId ?? null, process.argv.includes("build") ? "build" : "preview");
+    return footerHtml(info, EDITION);
+  },
   pages: [
     { name: "Übersicht", path: "/" },
     { name: "Mittel je Kreis", path: "/mittel" },

@@ -63,7 +63,7 @@ export async function exportPublished(conn: DuckDBConnection, outDir: string): P
       zeilen: r.rows,
       dateien: await Promise.all(files.map(async (f) => ({ datei: basename(f), sha256: await sha256File(f) }))),
     });
-    await killPoint("export-table-written");
+    await killPoint(`export-written:${t.name}`);
   }
   // A warehouse always has meta.build; a bare database of published tables (tests, tools) may not.
   const hasBuild = (await conn.runAndReadAll("SELECT 1 FROM duckdb_tables() WHERE schema_name = 'meta' AND table_name = 'build'")).getRows().length > 0;

@@ -221,7 +221,7 @@ describe("export temp files", () => {
     const folder = tmp();
     const out = join(folder, "export");
     const env = { PIK_WAREHOUSE: join(folder, "pik.duckdb") };
-    const killed = cli(["export", "--data", data, "--out", out], { ...env, PIK_TEST_KILL_AT: "export-table-written" });
+    const killed = cli(["export", "--data", data, "--out", out], { ...env, PIK_TEST_KILL_AT: "export-written:kreise" });
     expect(killed.signal).toBe("SIGKILL");
     // The first table's files were renamed into place; plant the leftover a kill mid-write leaves
     // (a dead writer's PID), and a file of the user's that merely looks alike.
