@@ -25,7 +25,8 @@ import { createWarehouseSchema, finishValidation, usableTables, validateInput, t
 import { dataDirFromEnv, ingest, openWarehouse, readBuildInfo, warehouseFromEnv, type IngestOutcome } from "./warehouse/build.ts";
 import { ExportTargetError, checkExportTarget } from "./export/out-folder.ts";
 import { ManifestError } from "./warehouse/manifest.ts";
-import { SiteOutputError, checkSiteOutput } from "./site/output-folder.ts";
+import { SiteOutputError, checkSiteOutput, realish } from "./site/output-folder.ts";
+import { defaultSiteOut, prepareStaging, recoverSite, siteStaging, swapInSite } from "./site/staging.ts";
 import { invalidateSiteCache, siteCacheKey } from "./site/cache.ts";
 import { finishSite, removeInternalArtifacts } from "./site/finish.ts";
 import { softwareVersion } from "./site/release.ts";
@@ -227,8 +228,8 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "prepare-site": {
-      // Framework empties its output folder: refuse any folder that holds more than an old site.
-      checkSiteOutput(process.env.PIK_SITE_OUT ?? "dist", { dataDir: dataDirFromEnv(), warehouse: warehouseFromEnv() });
+      // The build replaces its output folder: refuse any folder that holds more than an old site.
+      checkSiteOutput(defaultSiteOut(), { dataDir: dataDirFromEnv(), warehouse: warehouseFromEnv() });
       const info = await currentBuildInfo(warehouseFromEnv());
       if (!info) throw new UsageError("Kein Data Warehouse: zuerst „npm run ingest“ ausführen.");
       // The previous release compared on /daten is part of the loader output: its manifest's hash keys the cache.
@@ -243,6 +244,10 @@ export async function main(argv: string[]): Promise<number> {
       const settings: Record<string, string> = { software: `${version}@${commit}`, ausgabe: edition! };
       if (previous) settings["vorherig"] = createHash("sha256").update(readFileSync(join(previous, "export-manifest.json"))).digest("hex");
       const result = invalidateSiteCache(siteCacheKey(info.releaseId, settings));
+      // Framework writes into a staging folder; the previous site stays until finish-site swaps the new one in.
+      const recovered = recoverSite();
+      if (recovered === "restored") console.log(`Vorherige Website nach abgebrochenem Austausch wiederhergestellt: ${shownPath(realish(defaultSiteOut()))}`);
+      prepareStaging();
       const ausgabe = EDITION_NAMES[edition!];
       console.log(
         result === "cleared"
@@ -252,10 +257,14 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "finish-site": {
-      const dir = resolve(process.env.PIK_SITE_OUT ?? "dist");
-      console.log(`${finishSite(dir)} HTML-Seiten in ${dir} nachbearbeitet (lang="de", Zoom erlaubt).`);
-      // Framework does not clear an output folder outside the working directory: drop leftovers of an intern build.
-      for (const f of removeInternalArtifacts(dir, edition!)) console.log(`Entfernt (nur interne Ausgabe): ${f}`);
+      const out = defaultSiteOut();
+      checkSiteOutput(out, { dataDir: dataDirFromEnv(), warehouse: warehouseFromEnv() });
+      const staging = siteStaging(out);
+      const pages = finishSite(staging);
+      // The staging folder starts empty; kept as a guard should an intern build's files ever reach it.
+      for (const f of removeInternalArtifacts(staging, edition!)) console.log(`Entfernt (nur interne Ausgabe): ${f}`);
+      const dir = await swapInSite(out);
+      console.log(`${pages} HTML-Seiten nachbearbeitet (lang="de", Zoom erlaubt); Website vollständig nach ${shownPath(dir)} übernommen.`);
       return 0;
     }
     default:
