@@ -27,7 +27,7 @@ import { ExportTargetError, checkExportTarget } from "./export/out-folder.ts";
 import { ManifestError } from "./warehouse/manifest.ts";
 import { SiteOutputError, checkSiteOutput, realish } from "./site/output-folder.ts";
 import { defaultSiteOut, prepareStaging, recoverSite, siteStaging, swapInSite } from "./site/staging.ts";
-import { invalidateSiteCache, siteCacheKey } from "./site/cache.ts";
+import { SiteReleaseChangedError, followWarehouse, invalidateSiteCache, siteCacheKey } from "./site/cache.ts";
 import { finishSite, removeInternalArtifacts } from "./site/finish.ts";
 import { softwareVersion } from "./site/release.ts";
 import { EDITION_NAMES, EditionError, editionFromEnv } from "./queries/edition.ts";
@@ -260,6 +260,8 @@ export async function main(argv: string[]): Promise<number> {
       const out = defaultSiteOut();
       checkSiteOutput(out, { dataDir: dataDirFromEnv(), warehouse: warehouseFromEnv() });
       const staging = siteStaging(out);
+      // The loaders ran between prepare-site and now: a warehouse changed meanwhile may have mixed two releases.
+      followWarehouse(readBuildInfo(warehouseFromEnv())?.releaseId ?? null, "build");
       const pages = finishSite(staging);
       // The staging folder starts empty; kept as a guard should an intern build's files ever reach it.
       for (const f of removeInternalArtifacts(staging, edition!)) console.log(`Entfernt (nur interne Ausgabe): ${f}`);
@@ -278,7 +280,10 @@ if (isMain) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
-      if (e instanceof EditionError || e instanceof ManifestError || e instanceof SiteOutputError || e instanceof WarehouseLockedError) {
+      if (
+        e instanceof EditionError || e instanceof ManifestError || e instanceof SiteOutputError || e instanceof WarehouseLockedError ||
+        e instanceof SiteReleaseChangedError
+      ) {
         console.error(`Fehler: ${escapeControl(e.message)}`);
         process.exit(2);
       }
