@@ -8,7 +8,8 @@
  * Readers (site loaders, `anfrage`) need no lock: the warehouse is replaced by an
  * atomic rename, so they see the old or the new file, never half of one.
  */
-import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import { hostname } from "node:os";
 import { atExit } from "../ops/temp.ts";
 import { processAlive } from "../ops/process.ts";
@@ -74,6 +75,8 @@ export function acquireWriterLock(warehouse: string): () => void {
     return () => releaseOnce(warehouse);
   }
   const path = lockPath(warehouse);
+  // A fresh clone has no warehouse/ folder yet: the lock comes first, so it creates it.
+  mkdirSync(dirname(warehouse), { recursive: true });
   for (let attempt = 0; ; attempt++) {
     if (tryCreate(path)) break;
     const holder = readLock(path);

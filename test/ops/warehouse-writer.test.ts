@@ -16,6 +16,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readBuildInfo } from "../../loaders/warehouse/build-info.ts";
+import { acquireWriterLock } from "../../loaders/warehouse/lock.ts";
 import { removeFolder, validFolder, writeFolder } from "../helpers/folder.ts";
 
 const dirs: string[] = [];
@@ -177,5 +178,16 @@ describe("one writer at a time", () => {
     expect(r.code).toBe(2);
     expect(r.out).toContain(`Prozess ${process.pid}`);
     expect(readdirSync(folder)).toEqual(["pik.duckdb.lock"]);
+  });
+
+  it("in process: the lock creates a missing warehouse folder, holds our PID, nests, and is removed on release", () => {
+    const warehouse = join(tmp(), "neu", "pik.duckdb");
+    const release = acquireWriterLock(warehouse);
+    expect(JSON.parse(readFileSync(`${warehouse}.lock`, "utf8")).pid).toBe(process.pid);
+    const inner = acquireWriterLock(warehouse);
+    inner();
+    expect(existsSync(`${warehouse}.lock`)).toBe(true);
+    release();
+    expect(existsSync(`${warehouse}.lock`)).toBe(false);
   });
 });
