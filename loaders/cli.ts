@@ -42,13 +42,18 @@ import { escapeControl, shownPath } from "./ops/names.ts";
 
 class UsageError extends Error {}
 
+const OPTION_EXAMPLES: Record<string, string> = { data: "ORDNER", out: "ORDNER", jahre: "2018-2020", kreise: "08111,08115", kennzahlen: "bewilligt_eur" };
+
 /** node:util parseArgs reports wrong options in English: say it in German. */
 function parseArgsUsage(e: unknown): UsageError | null {
   const err = e as { code?: string; message?: string };
   const option = /'(--?[^' ]+)/.exec(err.message ?? "")?.[1] ?? "";
   switch (err.code) {
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return new UsageError(`Die Option ${escapeControl(option)} braucht einen Wert, z. B. ${escapeControl(option)} ORDNER.`);
+      if (/does not take an argument/.test(err.message ?? "")) return new UsageError(`Die Option ${escapeControl(option)} nimmt keinen Wert.`);
+      return new UsageError(
+        `Die Option ${escapeControl(option)} braucht einen Wert, z. B. ${escapeControl(option)} ${OPTION_EXAMPLES[option.replace(/^-+/, "")] ?? "WERT"}.`,
+      );
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return new UsageError(`Unbekannte Option ${escapeControl(option)}.`);
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":

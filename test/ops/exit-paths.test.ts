@@ -176,8 +176,11 @@ describe("operating-system errors in German", () => {
   it("a missing option value and an unknown option: exit 2, German", () => {
     const missing = cli(["export", "--data", "data", "--out"], {});
     expect(missing.code).toBe(2);
-    expect(missing.out).toContain("Aufruf: Die Option --out braucht einen Wert");
+    expect(missing.out).toContain("Aufruf: Die Option --out braucht einen Wert, z. B. --out ORDNER.");
     expect(missing.out).not.toContain("argument missing");
+    const flag = cli(["ingest", "--force=ja"], {});
+    expect(flag.code).toBe(2);
+    expect(flag.out).toContain("Aufruf: Die Option --force nimmt keinen Wert.");
     const unknown = cli(["ingest", "--forse"], {});
     expect(unknown.code).toBe(2);
     expect(unknown.out).toContain("Aufruf: Unbekannte Option --forse.");
