@@ -1,8 +1,14 @@
 // Observable Framework configuration: a static, German site that loads nothing
 // from third parties (no web fonts, no CDN, no telemetry).
 import { TILES } from "./src/components/tiles.js";
-import { footerHtml } from "./loaders/site/release.ts";
+import { footerHtml, readSidecar } from "./loaders/site/release.ts";
+import { followWarehouse } from "./loaders/site/cache.ts";
+import { siteStaging } from "./loaders/site/staging.ts";
+import { killWhenWritten } from "./loaders/ops/kill-point.ts";
 import { editionBanner, editionFromEnv, internalDownloadPaths } from "./loaders/queries/edition.ts";
+
+// Test hook (issue 12, item 4): PIK_TEST_KILL_AT=site-output kills the build once Framework has written output.
+killWhenWritten("site-output", siteStaging());
 
 // PIK_EDITION (oeffentlich | intern): read once; an unknown value stops the build here too.
 const EDITION = editionFromEnv();
@@ -40,8 +46,9 @@ const SKIP_LINK =
 export default {
   title: "PIK-Monitor",
   root: "src",
-  // Tests build into their own folder (PIK_SITE_OUT) so a build never races another.
-  output: process.env.PIK_SITE_OUT ?? "dist",
+  // Tests build into their own folder (PIK_SITE_OUT) so a build never races another. Framework writes into
+  // a staging folder next to it (.dist.im-bau); finish-site swaps the complete site in (loaders/site/staging.ts).
+  output: siteStaging(),
   lang: "de",
   // The default stylesheet pulls Google Fonts: a privacy problem for a public authority.
   globalStylesheets: [],
@@ -50,7 +57,12 @@ export default {
   // „Interne Ausgabe – nicht zur Veröffentlichung“ on every page of the intern build; nothing in the public one.
   header: editionBanner(EDITION),
   // „Datenstand … · Release …“ read from the warehouse sidecar each time a page is rendered (npm run build ingests first).
-  footer: () => footerHtml(undefined, EDITION),
+  // The page data follows the release it names: a preview drops loader outputs of an older release, a build stops.
+  footer: () => {
+    const info = readSidecar();
+    followWarehouse(info?.releaseId ?? null, process.argv.includes("build") ? "build" : "preview");
+    return footerHtml(info, EDITION);
+  },
   pages: [
     { name: "Übersicht", path: "/" },
     { name: "Mittel je Kreis", path: "/mittel" },

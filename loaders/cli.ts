@@ -6,8 +6,10 @@
  *   npm run export -- --data DIR --out DIR [--allow-rejects]
  *
  * Bad input never produces a stack trace: it is a finding. Exit codes: 0 fine,
- * 1 the input has errors (or the export was refused), 2 wrong usage or an
- * internal error.
+ * 1 the input has errors (or the export was refused), 2 wrong usage, an
+ * operating-system error (German message: disk full, permission, …), a busy
+ * warehouse, or an internal error. A kill signal exits with 128 + its number.
+ * Temp files are removed on every exit path (ops/temp.ts).
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import { createHash } from "node:crypto";
@@ -23,16 +25,55 @@ import { createWarehouseSchema, finishValidation, usableTables, validateInput, t
 import { dataDirFromEnv, ingest, openWarehouse, readBuildInfo, warehouseFromEnv, type IngestOutcome } from "./warehouse/build.ts";
 import { ExportTargetError, checkExportTarget } from "./export/out-folder.ts";
 import { ManifestError } from "./warehouse/manifest.ts";
-import { SiteOutputError, checkSiteOutput } from "./site/output-folder.ts";
-import { invalidateSiteCache, siteCacheKey } from "./site/cache.ts";
+import { SiteOutputError, checkSiteOutput, realish } from "./site/output-folder.ts";
+import { defaultSiteOut, prepareStaging, recoverSite, siteStaging, swapInSite } from "./site/staging.ts";
+import { SiteReleaseChangedError, followWarehouse, invalidateSiteCache, siteCacheKey } from "./site/cache.ts";
 import { finishSite, removeInternalArtifacts } from "./site/finish.ts";
 import { softwareVersion } from "./site/release.ts";
 import { EDITION_NAMES, EditionError, editionFromEnv } from "./queries/edition.ts";
 import { diffExports, formatDiff } from "./diff/index.ts";
 import { AnfrageError, anfrageTabelle, parseJahre, parseKreise } from "./anfrage/index.ts";
 import { anfrageText, writeAnfrage } from "./anfrage/write.ts";
+import { WarehouseLockedError, withWriterLock } from "./warehouse/lock.ts";
+import { restoreSidecar } from "./warehouse/sidecar.ts";
+import { installExitCleanup, removeStaleReadTemps } from "./ops/temp.ts";
+import { describeOsError } from "./ops/os-errors.ts";
+import { escapeControl, shownPath } from "./ops/names.ts";
 
 class UsageError extends Error {}
+
+const OPTION_EXAMPLES: Record<string, string> = { data: "ORDNER", out: "ORDNER", jahre: "2018-2020", kreise: "08111,08115", kennzahlen: "bewilligt_eur" };
+
+/** node:util parseArgs reports wrong options in English: say it in German. */
+function parseArgsUsage(e: unknown): UsageError | null {
+  const err = e as { code?: string; message?: string };
+  const option = /'(--?[^' ]+)/.exec(err.message ?? "")?.[1] ?? "";
+  switch (err.code) {
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      if (/does not take an argument/.test(err.message ?? "")) return new UsageError(`Die Option ${escapeControl(option)} nimmt keinen Wert.`);
+      return new UsageError(
+        `Die Option ${escapeControl(option)} braucht einen Wert, z. B. ${escapeControl(option)} ${OPTION_EXAMPLES[option.replace(/^-+/, "")] ?? "WERT"}.`,
+      );
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return new UsageError(`Unbekannte Option ${escapeControl(option)}.`);
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return new UsageError("Zu viele Angaben ohne Option.");
+    default:
+      return null;
+  }
+}
+
+/**
+ * The build info of the warehouse, restoring a missing or damaged sidecar from the
+ * warehouse's `meta.build` first (under the writer lock, as it writes the sidecar).
+ */
+async function currentBuildInfo(warehouse: string) {
+  const before = readBuildInfo(warehouse);
+  if (before || !existsSync(warehouse)) return before;
+  const result = await withWriterLock(warehouse, () => restoreSidecar(warehouse));
+  if (result === "restored") console.log(`Begleitdatei ${shownPath(warehouse + ".json")} aus dem Data Warehouse wiederhergestellt.`);
+  return readBuildInfo(warehouse);
+}
 
 /** Validation only, in memory: nothing is written. */
 export async function validateFolder(dir: string): Promise<ValidationResult> {
@@ -52,7 +93,7 @@ export async function validateFolder(dir: string): Promise<ValidationResult> {
 function requireDir(dir: string | undefined, what: string): string {
   if (!dir) throw new UsageError(`${what} fehlt.`);
   const path = resolve(dir);
-  if (!existsSync(path) || !statSync(path).isDirectory()) throw new UsageError(`${what} „${dir}“ ist kein Verzeichnis.`);
+  if (!existsSync(path) || !statSync(path).isDirectory()) throw new UsageError(`${what} ${shownPath(dir)} ist kein Verzeichnis.`);
   return path;
 }
 
@@ -85,21 +126,28 @@ const SITE_STEPS = new Set(["ingest", "prepare-site", "finish-site"]);
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const edition = SITE_STEPS.has(command ?? "") ? editionFromEnv() : null;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      data: { type: "string" },
-      out: { type: "string" },
-      "allow-rejects": { type: "boolean", default: false },
-      force: { type: "boolean", default: false },
-      alle: { type: "boolean", default: false },
-      kreise: { type: "string" },
-      jahre: { type: "string" },
-      kennzahlen: { type: "string" },
-      foerderbereich: { type: "string" },
-    },
-  });
+  if (command === "validate" || command === "ingest" || command === "export") removeStaleReadTemps();
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        data: { type: "string" },
+        out: { type: "string" },
+        "allow-rejects": { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
+        alle: { type: "boolean", default: false },
+        kreise: { type: "string" },
+        jahre: { type: "string" },
+        kennzahlen: { type: "string" },
+        foerderbereich: { type: "string" },
+      },
+    });
+  } catch (e) {
+    throw parseArgsUsage(e) ?? e;
+  }
+  const { values, positionals } = parsed;
   switch (command) {
     case "validate": {
       const dir = requireDir(positionals[0] ?? values.data ?? process.env.PIK_DATA_DIR, "Eingabeverzeichnis");
@@ -109,6 +157,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "ingest": {
       const dataDir = requireDir(values.data ?? positionals[0] ?? dataDirFromEnv(), "Eingabeverzeichnis");
+      // A sidecar lost to a kill or a full disk is restored (and said so) before the fingerprints are compared.
+      await currentBuildInfo(warehouseFromEnv());
       const outcome = await ingest({
         dataDir,
         warehouse: warehouseFromEnv(),
@@ -127,24 +177,29 @@ export async function main(argv: string[]): Promise<number> {
         if (e instanceof ExportTargetError) throw new UsageError(e.message);
         throw e;
       }
-      const outcome = await ingest({
-        dataDir,
-        warehouse: warehouseFromEnv(),
-        allowRejects: values["allow-rejects"],
-        force: values.force,
+      // One writer: the warehouse must not change between the ingest and the export that reads it.
+      const warehouse = warehouseFromEnv();
+      return withWriterLock(warehouse, async () => {
+        await currentBuildInfo(warehouse);
+        const outcome = await ingest({
+          dataDir,
+          warehouse,
+          allowRejects: values["allow-rejects"],
+          force: values.force,
+        });
+        const code = reportIngest(outcome, values.alle ?? false);
+        if (code !== 0) return code;
+        const outDir = resolve(values.out!);
+        mkdirSync(outDir, { recursive: true });
+        const { instance, connection } = await openWarehouse(warehouse);
+        try {
+          const written = await exportPublished(connection, outDir);
+          for (const w of written) console.log(`${w.table}: ${w.rows} Zeilen → ${w.files.join(", ")}`);
+        } finally {
+          instance.closeSync();
+        }
+        return 0;
       });
-      const code = reportIngest(outcome, values.alle ?? false);
-      if (code !== 0) return code;
-      const outDir = resolve(values.out);
-      mkdirSync(outDir, { recursive: true });
-      const { instance, connection } = await openWarehouse();
-      try {
-        const written = await exportPublished(connection, outDir);
-        for (const w of written) console.log(`${w.table}: ${w.rows} Zeilen → ${w.files.join(", ")}`);
-      } finally {
-        instance.closeSync();
-      }
-      return 0;
     }
     case "diff": {
       const oldDir = requireDir(positionals[0], "Alter Exportordner");
@@ -158,7 +213,7 @@ export async function main(argv: string[]): Promise<number> {
       let tabelle;
       try {
         const auswahl = { ...parseKreise(values.kreise), ...parseJahre(values.jahre), kennzahlen, foerderbereich: values.foerderbereich ?? null };
-        const info = readBuildInfo(warehouseFromEnv());
+        const info = await currentBuildInfo(warehouseFromEnv());
         if (!info) throw new UsageError("Kein Data Warehouse: zuerst „npm run ingest“ ausführen.");
         const { instance, connection } = await openWarehouse();
         try {
@@ -179,9 +234,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "prepare-site": {
-      // Framework empties its output folder: refuse any folder that holds more than an old site.
-      checkSiteOutput(process.env.PIK_SITE_OUT ?? "dist", { dataDir: dataDirFromEnv(), warehouse: warehouseFromEnv() });
-      const info = readBuildInfo(warehouseFromEnv());
+      // The build replaces its output folder: refuse any folder that holds more than an old site.
+      checkSiteOutput(defaultSiteOut(), { dataDir: dataDirFromEnv(), warehouse: warehouseFromEnv() });
+      const info = await currentBuildInfo(warehouseFromEnv());
       if (!info) throw new UsageError("Kein Data Warehouse: zuerst „npm run ingest“ ausführen.");
       // The previous release compared on /daten is part of the loader output: its manifest's hash keys the cache.
       let previous: string | null;
@@ -195,6 +250,10 @@ export async function main(argv: string[]): Promise<number> {
       const settings: Record<string, string> = { software: `${version}@${commit}`, ausgabe: edition! };
       if (previous) settings["vorherig"] = createHash("sha256").update(readFileSync(join(previous, "export-manifest.json"))).digest("hex");
       const result = invalidateSiteCache(siteCacheKey(info.releaseId, settings));
+      // Framework writes into a staging folder; the previous site stays until finish-site swaps the new one in.
+      const recovered = recoverSite();
+      if (recovered === "restored") console.log(`Vorherige Website nach abgebrochenem Austausch wiederhergestellt: ${shownPath(realish(defaultSiteOut()))}`);
+      prepareStaging();
       const ausgabe = EDITION_NAMES[edition!];
       console.log(
         result === "cleared"
@@ -204,10 +263,16 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "finish-site": {
-      const dir = resolve(process.env.PIK_SITE_OUT ?? "dist");
-      console.log(`${finishSite(dir)} HTML-Seiten in ${dir} nachbearbeitet (lang="de", Zoom erlaubt).`);
-      // Framework does not clear an output folder outside the working directory: drop leftovers of an intern build.
-      for (const f of removeInternalArtifacts(dir, edition!)) console.log(`Entfernt (nur interne Ausgabe): ${f}`);
+      const out = defaultSiteOut();
+      checkSiteOutput(out, { dataDir: dataDirFromEnv(), warehouse: warehouseFromEnv() });
+      const staging = siteStaging(out);
+      // The loaders ran between prepare-site and now: a warehouse changed meanwhile may have mixed two releases.
+      followWarehouse(readBuildInfo(warehouseFromEnv())?.releaseId ?? null, "build");
+      const pages = finishSite(staging);
+      // The staging folder starts empty; kept as a guard should an intern build's files ever reach it.
+      for (const f of removeInternalArtifacts(staging, edition!)) console.log(`Entfernt (nur interne Ausgabe): ${f}`);
+      const dir = await swapInSite(out);
+      console.log(`${pages} HTML-Seiten nachbearbeitet (lang="de", Zoom erlaubt); Website vollständig nach ${shownPath(dir)} übernommen.`);
       return 0;
     }
     default:
@@ -217,18 +282,28 @@ export async function main(argv: string[]): Promise<number> {
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
 if (isMain) {
+  installExitCleanup();
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
-      if (e instanceof EditionError || e instanceof ManifestError || e instanceof SiteOutputError) {
-        console.error(`Fehler: ${e.message}`);
+      if (
+        e instanceof EditionError || e instanceof ManifestError || e instanceof SiteOutputError || e instanceof WarehouseLockedError ||
+        e instanceof SiteReleaseChangedError
+      ) {
+        console.error(`Fehler: ${escapeControl(e.message)}`);
         process.exit(2);
       }
-      if (e instanceof UsageError || (e as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-        console.error(`Aufruf: ${(e as Error).message}`);
+      if (e instanceof UsageError) {
+        console.error(`Aufruf: ${escapeControl(e.message)}`);
         process.exit(2);
       }
-      console.error(`Interner Fehler (bitte melden): ${(e as Error).message}`);
+      const os = describeOsError(e);
+      if (os) {
+        console.error(`Fehler: ${os}`);
+        if (process.env.PIK_DEBUG) console.error(e);
+        process.exit(2);
+      }
+      console.error(`Interner Fehler (bitte melden): ${escapeControl((e as Error).message)}`);
       if (process.env.PIK_DEBUG) console.error(e);
       process.exit(2);
     },

@@ -1,9 +1,12 @@
 /**
  * German console report of a validation: the findings (file, line, column, value,
  * rule, message) and a per-file summary. Pure formatting, no effects.
+ * Every printed line is one line: control characters in file names, values and
+ * messages are escaped (ops/names.ts), so a name with a line break cannot forge one.
  */
 import type { Finding } from "./validate/finding.ts";
 import type { FileSummary, ValidationResult } from "./validate/index.ts";
+import { escapeControl } from "./ops/names.ts";
 
 const nf = new Intl.NumberFormat("de-DE");
 
@@ -12,12 +15,12 @@ export function formatFinding(f: Finding): string {
     .filter(Boolean)
     .join(", ");
   const level = f.schwere === "fehler" ? "Fehler" : "Warnung";
-  return `${where}: ${level}: ${f.meldung} [${f.regel}]`;
+  return escapeControl(`${where}: ${level}: ${f.meldung} [${f.regel}]`);
 }
 
 export function formatSummary(files: readonly FileSummary[]): string {
   const head = ["Datei", "gelesen", "übernommen", "abgelehnt", "Warnungen"];
-  const rows = files.map((s) => [s.datei, ...[s.gelesen, s.akzeptiert, s.abgelehnt, s.warnungen].map((n) => nf.format(n))]);
+  const rows = files.map((s) => [escapeControl(s.datei), ...[s.gelesen, s.akzeptiert, s.abgelehnt, s.warnungen].map((n) => nf.format(n))]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return [line(head), ...rows.map(line)].join("\n");
@@ -43,7 +46,7 @@ export function formatFollowOns(findings: readonly Finding[]): string[] {
     const lines = g.map((x) => x.zeile).filter((z): z is number => z !== null).sort((x, y) => x - y);
     const shown = lines.slice(0, FIRST_LINES).map((z) => nf.format(z)).join(", ") + (lines.length > FIRST_LINES ? ", …" : "");
     const rows = g.length === 1 ? "1 Zeile" : `${nf.format(g.length)} Zeilen`;
-    return `${f.datei}, ${rows} (${lines.length === 1 ? "Zeile" : "Zeilen"} ${shown}): Fehler: ${f.meldung} [${f.regel}]`;
+    return escapeControl(`${f.datei}, ${rows} (${lines.length === 1 ? "Zeile" : "Zeilen"} ${shown}): Fehler: ${f.meldung} [${f.regel}]`);
   });
 }
 
@@ -67,7 +70,7 @@ export function formatReport(result: ValidationResult, limit = 50): string {
     const sorted = [...findings].sort((a, b) => (a.zeile ?? 0) - (b.zeile ?? 0));
     for (const f of sorted.slice(0, limit)) out.push(formatFinding(f));
     if (sorted.length > limit)
-      out.push(`${datei}: … ${nf.format(sorted.length - limit)} weitere Befunde (alle mit --alle oder im Prüfbericht).`);
+      out.push(`${escapeControl(datei)}: … ${nf.format(sorted.length - limit)} weitere Befunde (alle mit --alle oder im Prüfbericht).`);
   }
   out.push(...formatFollowOns(result.findings.filter(isFollowOn)));
   if (out.length) out.push("");

@@ -18,6 +18,7 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { registerTemp, releaseTemp } from "../ops/temp.ts";
 import { CSV_BOM, CSV_DELIMITER, CSV_EOL, csvText, quoteCsv } from "../../src/components/tabular.js";
 
 // ---------------------------------------------------------------------------
@@ -113,16 +114,19 @@ export async function* readTableChunks(
  * previous one intact.
  */
 export async function writeAtomically<T>(file: string, write: (tmp: string) => Promise<T>): Promise<T> {
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Registered: removed on any exit, also Ctrl+C; after a SIGKILL the next export removes it.
+  const tmp = registerTemp(`${file}.${process.pid}.tmp`);
   try {
     // Creating the file first turns a missing folder or a permission problem into a
     // rejection here rather than an error event of a stream opened later.
     await writeFile(tmp, "");
     const result = await write(tmp);
     await rename(tmp, file);
+    releaseTemp(tmp);
     return result;
   } catch (err) {
     await rm(tmp, { force: true });
+    releaseTemp(tmp);
     throw err;
   }
 }

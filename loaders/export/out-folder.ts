@@ -5,10 +5,16 @@
  * `--data X --out X` overwrote the user's input (and the next ingest of X failed); a file
  * the user kept in `--out` under a published name was overwritten silently. A command must
  * never overwrite what a user owns: the target must be absent, empty, or an earlier export
- * (it has `export-manifest.json`), and it must not be, hold or lie inside the input folder.
+ * (it has `export-manifest.json`, or the mark of an interrupted export), and it must not be,
+ * hold or lie inside the input folder.
  */
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
+
+export const EXPORT_MANIFEST = "export-manifest.json";
+
+/** Present while an export writes into the folder (and after one was killed): see published.ts. */
+export const EXPORT_INCOMPLETE = "EXPORT-UNVOLLSTAENDIG.txt";
 
 /** A refused target folder: the message is German and says what to do. */
 export class ExportTargetError extends Error {}
@@ -31,7 +37,7 @@ export function checkExportTarget(outDir: string, dataDir: string): void {
   if (!existsSync(out)) return;
   if (!statSync(out).isDirectory()) refuse("es ist kein Verzeichnis.");
   const entries = readdirSync(out);
-  if (entries.length > 0 && !entries.includes("export-manifest.json"))
+  if (entries.length > 0 && !entries.includes(EXPORT_MANIFEST) && !entries.includes(EXPORT_INCOMPLETE))
     refuse("es ist nicht leer und enthält keinen früheren Export (keine export-manifest.json); vorhandene Dateien würden überschrieben.");
 }
 

@@ -5,10 +5,12 @@
  * load in seconds. Records DuckDB cannot split into the header's cell count end
  * up in its reject table and come back here as findings with editor lines.
  */
-import { mkdtemp, open, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { open, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
+// Temp folders carry the PID and are removed on every exit path; stale ones at the next start (ops/temp.ts).
+import { makeTempDir } from "../ops/temp.ts";
+import { killPoint } from "../ops/kill-point.ts";
 import { fileFinding, type Finding } from "../validate/finding.ts";
 import { firstOverlongLine, overlongLineMessage, tooManyColumnsMessage } from "./guards.ts";
 import { MAX_COLUMNS } from "./limits.ts";
@@ -78,7 +80,7 @@ function likelyDelimiter(preview: readonly string[]): Delimiter {
  * like any other CSV, and say which encoding the file really had.
  */
 async function readUtf16(req: ReadRequest, encoding: "utf-16le" | "utf-16be"): Promise<ReadResult> {
-  const dir = await mkdtemp(join(tmpdir(), "pik-read-"));
+  const dir = makeTempDir();
   try {
     const copy = join(dir, "utf8.csv");
     await transcodeUtf16ToUtf8(req.path, copy, encoding);
@@ -163,12 +165,13 @@ export async function readCsv(req: ReadRequest, encodingOverride?: TextEncoding)
     };
   }
 
-  const tempDir = await mkdtemp(join(tmpdir(), "pik-read-"));
+  const tempDir = makeTempDir();
   try {
     // See prepareForDuckDB; with a BOM, even a quoted header cell ending in the delimiter loses all rows.
     const trickySkip =
       header.dataLine - 1 !== header.skip || (hasUtf8Bom(head) && head.subarray(0, header.end).includes(0x22));
     const prepared = await prepareForDuckDB(req.path, tempDir, encoding, header, facts, trickySkip);
+    await killPoint("read-temp-written");
     // A quote that never closes: DuckDB with padding would lose its record silently; without, it reports it.
     const padding = !facts.quotesSeen || !(await endsInQuote(prepared.utf8Path, header.delimiter));
     return csvRows({ req, encoding, header, ...prepared, tempDir, recordsAreLines: facts.recordsAreLines, quotes: facts.quotesSeen, padding });

@@ -8,6 +8,9 @@
  *    loaders run (loaders/, src/components/tabular.js): a changed query or definition
  *    is a different output for the same data, and so is the edition
  *    (PIK_EDITION): a cached artifact of the other edition never enters a build.
+ *    A running preview follows the warehouse too (`followWarehouse`): an ingest in
+ *    another terminal changes the release the footer names, so the loader outputs
+ *    of the old release are dropped at the next page view and the figures follow.
  * 2. Framework's client refers to its optional libraries (`npm:react-dom`, …) and
  *    resolves their versions at build time against registry.npmjs.org, even when
  *    no page uses them: without a network the build fails. It first looks for
@@ -96,4 +99,39 @@ export function invalidateSiteCache(cacheKey: string, cacheDir = SITE_CACHE): "k
   }
   seedLibraryVersions(cacheDir);
   return result;
+}
+
+/** The release the cached loader outputs were made from (the key's first part), or null. */
+export function cachedRelease(cacheDir = SITE_CACHE): string | null {
+  const marker = join(cacheDir, ".release");
+  if (!existsSync(marker)) return null;
+  const key = readFileSync(marker, "utf8").trim();
+  return key.includes("+") ? key.slice(0, key.indexOf("+")) : key || null;
+}
+
+/** The warehouse holds another release than the site is being built from (an ingest ran during the build). */
+export class SiteReleaseChangedError extends Error {}
+
+/**
+ * Keeps the loader outputs with the warehouse the footer names; called at each page render.
+ *
+ * Preview: when the warehouse's release differs from the cache's, the cached outputs
+ * are dropped (Framework re-runs the loaders for the files the page then requests),
+ * and the marker gets the new release with an unknown code part, so the next
+ * `prepare-site` sets the full key. Build: the files were copied from the cache
+ * before the pages render, so a mismatch cannot be repaired – the build stops
+ * (its staging folder is discarded; the previous site stays).
+ * Returns "kept", "cleared", or throws SiteReleaseChangedError in a build.
+ */
+export function followWarehouse(releaseId: string | null, mode: "preview" | "build", cacheDir = SITE_CACHE): "kept" | "cleared" {
+  const cached = cachedRelease(cacheDir);
+  if (!releaseId || cached === releaseId) return "kept";
+  if (mode === "build") {
+    if (cached === null) return "kept";
+    throw new SiteReleaseChangedError(
+      `Das Data Warehouse wurde während des Builds geändert (Release ${releaseId} statt ${cached}). ` +
+        "„npm run build“ erneut starten; die bisherige Website bleibt unverändert.",
+    );
+  }
+  return invalidateSiteCache(`${releaseId}+code.unbekannt`, cacheDir);
 }

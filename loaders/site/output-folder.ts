@@ -18,7 +18,7 @@ export class SiteOutputError extends Error {}
 export const SITE_MARKER = "_observablehq";
 
 /** Resolves symlinks of the longest existing prefix, so a link cannot hide where a folder is. */
-function realish(path: string): string {
+export function realish(path: string): string {
   const abs = resolve(path);
   if (existsSync(abs)) return realpathSync(abs);
   const parent = dirname(abs);

@@ -7,20 +7,22 @@
  * warehouse that build uses (`npm run build` ingests first).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { BuildInfo } from "../warehouse/build.ts";
+import { readBuildInfo, type BuildInfo } from "../warehouse/build-info.ts";
 import type { InputFileCounts } from "../queries/pages/daten.ts";
 import { EDITION_NAMES, editionFromEnv, type Edition } from "../queries/edition.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** The sidecar of the warehouse (`PIK_WAREHOUSE`, default warehouse/pik.duckdb), or null. */
+/**
+ * The sidecar of the warehouse (`PIK_WAREHOUSE`, default warehouse/pik.duckdb), or null
+ * when it is missing, damaged or belongs to another warehouse file (build-info.ts):
+ * the footer never names a release the warehouse does not hold.
+ */
 export function readSidecar(warehouse = resolve(process.env.PIK_WAREHOUSE ?? join(ROOT, "warehouse/pik.duckdb"))): BuildInfo | null {
-  const path = `${warehouse}.json`;
-  if (!existsSync(path)) return null;
-  return JSON.parse(readFileSync(path, "utf8")) as BuildInfo;
+  return readBuildInfo(warehouse);
 }
 
 /** ISO date → 31.12.2018 */

@@ -4,18 +4,24 @@
  * The new warehouse is written to a temporary file next to the old one and
  * renamed over it only when the build succeeded (rename is atomic), so a failed
  * ingest leaves the previous warehouse intact and readers never see half a file.
- * A sidecar JSON keeps the fingerprints that decide whether a rebuild is due.
+ * A sidecar JSON keeps the fingerprints that decide whether a rebuild is due; it
+ * is written after the rename and stamped with the file it describes (sidecar.ts).
+ * One writer at a time: the whole ingest holds the warehouse's lock (lock.ts).
  */
 import { DuckDBInstance } from "@duckdb/node-api";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { mkdirSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname } from "node:path";
 import { buildPublishedTables } from "../queries/published.ts";
 import { INPUT_TABLES } from "../schema/input-tables.ts";
 import { warnOnAppropriations } from "../validate/cross-table.ts";
 import { createWarehouseSchema, finishValidation, usableTables, validateInput, type ValidationResult } from "../validate/index.ts";
 import { fingerprintCode, fingerprintInput } from "./fingerprint.ts";
 import { readManifest } from "./manifest.ts";
-import { readBuildInfo, sidecarPath, warehouseFromEnv, type BuildInfo } from "./open.ts";
+import { readBuildInfo, type BuildInfo } from "./open.ts";
+import { withWriterLock } from "./lock.ts";
+import { buildRows, restoreSidecar, writeSidecar } from "./sidecar.ts";
+import { registerTemp, releaseTemp, removeStaleIn } from "../ops/temp.ts";
+import { killPoint } from "../ops/kill-point.ts";
 
 // Reading the warehouse lives in open.ts (light imports, for the data loaders); re-exported for callers of the build.
 export { DEFAULT_DATA_DIR, DEFAULT_WAREHOUSE, dataDirFromEnv, openWarehouse, readBuildInfo, sidecarPath, warehouseFromEnv, type BuildInfo } from "./open.ts";
@@ -68,17 +74,33 @@ export function emptyRequiredTables(validation: ValidationResult): EmptyTable[] 
   return out;
 }
 
+/**
+ * Leftovers of a killed ingest next to the warehouse (`pik.duckdb.tmp-PID`, its `.wal`,
+ * `pik.duckdb.json.tmp-PID`) whose process no longer runs. Returns the removed names.
+ */
+export function removeStaleWarehouseTemps(warehouse: string): string[] {
+  const base = basename(warehouse).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return removeStaleIn(dirname(warehouse), new RegExp(`^${base}(?:\\.json)?\\.tmp-(\\d+)(?:\\.wal)?$`));
+}
+
 export async function ingest(opts: IngestOptions): Promise<IngestOutcome> {
   // Checked first: an unusable manifest refuses the ingest before any temporary file exists.
   const manifest = readManifest(opts.dataDir);
+  mkdirSync(dirname(opts.warehouse), { recursive: true });
+  return withWriterLock(opts.warehouse, () => ingestLocked(opts, manifest));
+}
+
+async function ingestLocked(opts: IngestOptions, manifest: ReturnType<typeof readManifest>): Promise<IngestOutcome> {
+  removeStaleWarehouseTemps(opts.warehouse);
+  await restoreSidecar(opts.warehouse);
   const input = await fingerprintInput(opts.dataDir);
   const codeHash = fingerprintCode();
   const previous = readBuildInfo(opts.warehouse);
   if (!opts.force && previous && previous.inputHash === input.hash && previous.codeHash === codeHash)
     return { status: "unchanged", info: previous };
 
-  mkdirSync(dirname(opts.warehouse), { recursive: true });
-  const tmp = `${opts.warehouse}.tmp-${process.pid}`;
+  const tmp = registerTemp(`${opts.warehouse}.tmp-${process.pid}`);
+  registerTemp(`${tmp}.wal`);
   rmSync(tmp, { force: true });
   rmSync(`${tmp}.wal`, { force: true });
   const instance = await DuckDBInstance.create(tmp, {
@@ -108,9 +130,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestOutcome> {
       errors: validation.errors,
       warnings: validation.warnings,
     };
-    await conn.run(`CREATE TABLE meta.build AS SELECT * FROM (VALUES ${Object.entries(info)
-      .filter(([, v]) => typeof v !== "object" || v === null)
-      .map(([k, v]) => `('${k}', '${String(v).replaceAll("'", "''")}')`)
+    // Everything the sidecar says, so a lost or damaged sidecar can be restored from here.
+    await conn.run(`CREATE TABLE meta.build AS SELECT * FROM (VALUES ${buildRows(info)
+      .map(([k, v]) => `('${k}', '${v.replaceAll("'", "''")}')`)
       .join(", ")}) t(schluessel, wert)`);
     await conn.run("CHECKPOINT");
     conn.closeSync();
@@ -120,10 +142,13 @@ export async function ingest(opts: IngestOptions): Promise<IngestOutcome> {
       rmSync(tmp, { force: true });
       return { status: "refused", validation, ...(emptyTables.length ? { emptyTables } : {}) };
     }
+    await killPoint("warehouse-built");
     renameSync(tmp, opts.warehouse);
+    releaseTemp(tmp);
     rmSync(`${opts.warehouse}.wal`, { force: true });
-    writeFileSync(sidecarPath(opts.warehouse), JSON.stringify(info, null, 2) + "\n");
-    return { status: "built", info, validation };
+    // A kill here leaves warehouse B with sidecar A: its stamp no longer matches, readers ignore it, the next command restores it.
+    await killPoint("warehouse-renamed");
+    return { status: "built", info: writeSidecar(opts.warehouse, info), validation };
   } catch (e) {
     try {
       instance.closeSync();
