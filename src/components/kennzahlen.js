@@ -93,7 +93,8 @@ export function funnelChart(stufen, {width = 480, jahr, vorjahr, ariaLabel, ante
 }
 
 /**
- * A short ranked list of Kreise as a table: rank, name with Kreistyp linked to
+ * A short ranked list of Kreise as a table: rank (from the loader: equal values
+ * share a rank), name with Kreistyp linked to
  * the profile (/kreise/AGS) and, below it, how the value is made up; the value.
  */
 export function kreisListe(rows, {wert, berechnung, header, leer}) {
@@ -101,8 +102,8 @@ export function kreisListe(rows, {wert, berechnung, header, leer}) {
   return html`<table class="pik-kreisliste">
     <thead><tr><th scope="col" class="num">${header.rang}</th><th scope="col">${header.kreis}</th><th scope="col" class="num">${header.wert}</th></tr></thead>
     <tbody>${rows.map(
-      (r, i) => html`<tr data-ags=${r.kreis_ags}>
-        <td class="num">${i + 1}</td>
+      (r) => html`<tr data-ags=${r.kreis_ags}>
+        <td class="num">${r.rang}</td>
         <td><a href=${`./kreise/${r.kreis_ags}`}>${r.kreis_name}</a> <span class="pik-typ">(${r.kreis_typ})</span><div class="pik-berechnung">${berechnung(r)}</div></td>
         <td class="num pik-listenwert" data-wert>${wert(r)}</td>
       </tr>`,

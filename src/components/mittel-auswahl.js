@@ -1,8 +1,11 @@
 // The selection of the page „Mittel je Kreis“: filters the pre-aggregated rows
 // of mittel.json (Kreis × year × Förderbereich, amounts in integer cents) to the
 // chosen years and Förderbereich, adds them per Kreis (exact, in cents) and
-// relates them to the chosen reference. No DuckDB here: the sums run over at most
-// 44 × years × 5 rows that the warehouse has already aggregated.
+// relates them to the chosen reference with the metric registry's formulas. No
+// DuckDB here: the sums run over at most 44 × years × areas rows that the
+// warehouse has already aggregated.
+
+import {groupSums, metricValue, ranksDescending} from "./metrics.js";
 
 export const MASSE = ["bewilligt", "ausgezahlt"];
 export const BEZUEGE = ["absolut", "einwohner", "gefluechtete"];
@@ -32,15 +35,17 @@ export function kreisLabels(kreise) {
  *   gefluechtete    refugees in follow-up housing: the Kreis's latest count with a
  *                   stichtag on or before 31.12. of `bis` (the 15.09 count of the
  *                   last selected year when there is one); null if none
- *   je_einwohner    € per 1.000 inhabitants = betrag_eur / einwohner × 1.000
- *   je_gefluechtete € per refugee = betrag_eur / gefluechtete (null without a count)
- *   wert            the value for the chosen reference; rang 1 = highest
+ *   je_einwohner    metric <mass>_je_1000_ew of the registry (€ per 1.000 inhabitants, to the cent)
+ *   je_gefluechtete metric <mass>_je_gefluechteten (€ per refugee, to the cent; null without a count)
+ *   wert            the value for the chosen reference; rang 1 = highest, equal values share a rank
  *
- * The Land value is weighted: Σ betrag over all Kreise ÷ Σ reference over the
- * same Kreise (× 1.000 for inhabitants); for absolute € it is the mean per Kreis
- * (Σ betrag ÷ number of Kreise).
+ * `kennzahlen` is data/kennzahlen.json: the registry's formulas, evaluated
+ * exactly by metrics.js, so a Kreis's value and the Land value (the registry's
+ * group rule: Σ betrag ÷ Σ reference over the Kreise that count) are those of
+ * the Kreis pages and the Anfrage-Assistent. For absolute € the reference line
+ * is the mean per Kreis (Σ betrag ÷ number of Kreise).
  */
-export function auswahl(daten, {mass, bezug, von, bis, fb}) {
+export function auswahl(daten, {mass, bezug, von, bis, fb}, kennzahlen) {
   const [a, b] = von <= bis ? [von, bis] : [bis, von];
   const feld = mass === "ausgezahlt" ? "ausgezahlt_ct" : "bewilligt_ct";
   const summe = new Map();
@@ -56,14 +61,21 @@ export function auswahl(daten, {mass, bezug, von, bis, fb}) {
     const bisher = zaehlung.get(z.kreis_ags);
     if (!bisher || z.stichtag > bisher.stichtag) zaehlung.set(z.kreis_ags, z);
   }
+  const jeEw = kennzahlen[`${mass}_je_1000_ew`];
+  const jeGef = kennzahlen[`${mass}_je_gefluechteten`];
+  const betragInput = `${mass}_eur`;
+  const value = (m, members) => metricValue(m, groupSums(m, members));
   const labels = kreisLabels(daten.kreise);
+  const inputs = new Map();
   const rows = daten.kreise.map((k) => {
     const betrag_ct = summe.get(k.kreis_ags) ?? 0;
-    const betrag_eur = betrag_ct / 100;
     const z = zaehlung.get(k.kreis_ags);
     const gefluechtete = z ? z.personen : null;
-    const je_einwohner = k.einwohner > 0 ? (betrag_ct * 10) / k.einwohner : null;
-    const je_gefluechtete = gefluechtete > 0 ? betrag_eur / gefluechtete : null;
+    const eingabe = {[betragInput]: betrag_ct, einwohner: k.einwohner, gefluechtete_au: gefluechtete};
+    inputs.set(k.kreis_ags, eingabe);
+    const je_einwohner = value(jeEw, [eingabe]);
+    const je_gefluechtete = value(jeGef, [eingabe]);
+    const betrag_eur = betrag_ct / 100;
     const wert = bezug === "einwohner" ? je_einwohner : bezug === "gefluechtete" ? je_gefluechtete : betrag_eur;
     return {
       kreis_ags: k.kreis_ags,
@@ -79,24 +91,21 @@ export function auswahl(daten, {mass, bezug, von, bis, fb}) {
       wert,
     };
   });
-  const ranked = rows.filter((r) => r.wert != null).sort((x, y) => y.wert - x.wert || x.kreis_ags.localeCompare(y.kreis_ags));
-  ranked.forEach((r, i) => (r.rang = i + 1));
-  for (const r of rows) if (r.rang === undefined) r.rang = null;
+  const rang = ranksDescending(rows, (r) => r.wert, (r) => r.kreis_ags);
+  for (const r of rows) r.rang = rang.get(r.kreis_ags) ?? null;
 
+  const alle = [...inputs.values()];
   const gesamt_ct = rows.reduce((s, r) => s + r.betrag_ct, 0);
-  const einwohner = rows.reduce((s, r) => s + r.einwohner, 0);
   const mitZaehlung = rows.filter((r) => r.gefluechtete != null);
-  const gefluechtete = mitZaehlung.reduce((s, r) => s + r.gefluechtete, 0);
-  const gefluechtete_ct = mitZaehlung.reduce((s, r) => s + r.betrag_ct, 0);
   const land = {
     betrag_eur: gesamt_ct / 100,
-    einwohner,
-    gefluechtete,
+    einwohner: rows.reduce((s, r) => s + r.einwohner, 0),
+    gefluechtete: mitZaehlung.reduce((s, r) => s + r.gefluechtete, 0),
     kreise: rows.length,
     kreise_mit_zaehlung: mitZaehlung.length,
     je_kreis: rows.length ? gesamt_ct / 100 / rows.length : null,
-    je_einwohner: einwohner > 0 ? (gesamt_ct * 10) / einwohner : null,
-    je_gefluechtete: gefluechtete > 0 ? gefluechtete_ct / 100 / gefluechtete : null,
+    je_einwohner: value(jeEw, alle),
+    je_gefluechtete: value(jeGef, alle),
   };
   land.wert = bezug === "einwohner" ? land.je_einwohner : bezug === "gefluechtete" ? land.je_gefluechtete : land.je_kreis;
   const stichtage = [...new Set(mitZaehlung.map((r) => r.gefluechtete_stichtag))].sort();

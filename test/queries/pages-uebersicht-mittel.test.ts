@@ -15,7 +15,8 @@ import { featureAgs, kreisGeo, mittel, rewind, type MittelDaten } from "../../lo
 import { latestCompleteYear, uebersicht } from "../../loaders/queries/pages/uebersicht.ts";
 import { loadKreise } from "../../loaders/warehouse/kreise.ts";
 // @ts-expect-error plain JS module of the site
-import { auswahl, kreisLabels, pick } from "../../src/components/mittel-auswahl.js";
+import { auswahl as auswahlMit, kreisLabels, pick } from "../../src/components/mittel-auswahl.js";
+import { metricTexts } from "../../loaders/queries/metrics.ts";
 
 const Q = "Testdaten";
 
@@ -195,15 +196,15 @@ describe("uebersicht", () => {
     const u = await uebersicht(conn, { stand: "2024-11-30", top: 2 });
     // Coverage at 2024-06-30: 08121 has refugees but no filled VZÄ → first; then 08111 with 1.200 ÷ 1,5 = 800.
     expect(u.niedrigste_abdeckung).toEqual([
-      { kreis_ags: "08121", kreis_name: "Heilbronn", kreis_typ: "Stadtkreis", gefluechtete_au: 300, vzae_besetzt: "0.0000", gefluechtete_je_vzae: null },
-      { kreis_ags: "08111", kreis_name: "Stuttgart", kreis_typ: "Stadtkreis", gefluechtete_au: 1200, vzae_besetzt: "1.5000", gefluechtete_je_vzae: "800.0000" },
+      { kreis_ags: "08121", kreis_name: "Heilbronn", kreis_typ: "Stadtkreis", rang: 1, gefluechtete_au: 300, vzae_besetzt: "0.0000", gefluechtete_je_vzae: null },
+      { kreis_ags: "08111", kreis_name: "Stuttgart", kreis_typ: "Stadtkreis", rang: 2, gefluechtete_au: 1200, vzae_besetzt: "1.5000", gefluechtete_je_vzae: "800.0000" },
     ]);
     // Payout 2023 = ausgezahlt ÷ bewilligt: 08121 2.000 ÷ 10.000 = 0,2; 08111 (30.000 − 500) ÷ 36.500 = 0,80822 → 0,8082;
     //   08115 30.000 ÷ (36.500 + 310) = 0,814996 → 0,8150 (third, cut by top = 2); 08125 has no money.
     // Land: 61.500 ÷ 83.310 = 0,738207 → 0,7382.
     expect(u.langsamster_abfluss).toEqual([
-      { kreis_ags: "08121", kreis_name: "Heilbronn", kreis_typ: "Stadtkreis", bewilligt_eur: "10000.00", ausgezahlt_eur: "2000.00", auszahlungsquote: "0.2000" },
-      { kreis_ags: "08111", kreis_name: "Stuttgart", kreis_typ: "Stadtkreis", bewilligt_eur: "36500.00", ausgezahlt_eur: "29500.00", auszahlungsquote: "0.8082" },
+      { kreis_ags: "08121", kreis_name: "Heilbronn", kreis_typ: "Stadtkreis", rang: 1, bewilligt_eur: "10000.00", ausgezahlt_eur: "2000.00", auszahlungsquote: "0.2000" },
+      { kreis_ags: "08111", kreis_name: "Stuttgart", kreis_typ: "Stadtkreis", rang: 2, bewilligt_eur: "36500.00", ausgezahlt_eur: "29500.00", auszahlungsquote: "0.8082" },
     ]);
     expect(u.auszahlungsquote_land).toBe("0.7382");
   });
@@ -244,19 +245,23 @@ describe("mittel", () => {
     expect(d.gefluechtete[0]).toEqual({ kreis_ags: "08111", stichtag: "2022-09-15", personen: 1000 });
   });
 
+  // The page passes data/kennzahlen.json: the registry's formulas.
+  const KENNZAHLEN = Object.fromEntries(metricTexts().map((t) => [t.key, t]));
+  const auswahl = (daten: unknown, sel: Record<string, unknown>) => auswahlMit(daten, sel, KENNZAHLEN);
+
   it("selection: ausgezahlt per 1.000 inhabitants, 2023–2024, all Förderbereiche", () => {
     const s = auswahl(d, { mass: "ausgezahlt", bezug: "einwohner", von: 2023, bis: 2024, fb: "alle" });
     // 08111: 30.000 − 500 + 20.000 = 49.500 € ÷ 600.000 × 1.000 = 82,50
     // 08115: 30.000 − 1.500 = 28.500 € ÷ 400.000 × 1.000 = 71,25
     // 08121: 2.000 € ÷ 100.000 × 1.000 = 20,00;  08125: 0
-    // Land: 80.000 € ÷ 1.400.000 × 1.000 = 57,142857…
+    // Land: 80.000 € ÷ 1.400.000 × 1.000 = 57,142857… → 57,14 (to the cent, as on the Kreis pages)
     const by = Object.fromEntries(s.rows.map((r: { kreis_ags: string }) => [r.kreis_ags, r]));
     expect(by["08111"]).toMatchObject({ betrag_eur: 49500, wert: 82.5, rang: 1, kreis_name: "Stuttgart" });
     expect(by["08115"]).toMatchObject({ betrag_eur: 28500, wert: 71.25, rang: 2 });
     expect(by["08121"]).toMatchObject({ betrag_eur: 2000, wert: 20, rang: 3, kreis_name: "Heilbronn (Stadtkreis)" });
     expect(by["08125"]).toMatchObject({ betrag_eur: 0, wert: 0, rang: 4, kreis_name: "Heilbronn (Landkreis)" });
     expect(s.land.betrag_eur).toBe(80000);
-    expect(s.land.wert).toBeCloseTo(57.142857, 5);
+    expect(s.land.wert).toBe(57.14);
     // Refugee count: latest on or before 31.12.2024 → 08125 has 2024-09-15 (700), the others 2023-09-15.
     expect(by["08125"]).toMatchObject({ gefluechtete: 700, gefluechtete_stichtag: "2024-09-15" });
     expect(s.stichtage).toEqual(["2023-09-15", "2024-09-15"]);
@@ -264,32 +269,40 @@ describe("mittel", () => {
 
   it("selection: bewilligt per refugee, IM only, years given the wrong way round", () => {
     const s = auswahl(d, { mass: "bewilligt", bezug: "gefluechtete", von: 2024, bis: 2023, fb: "integrationsmanagement" });
-    // 08111: 36.500 + 36.600 = 73.100 ÷ 1.200 = 60,9166…; 08115: 36.500 ÷ 500 = 73; 08121: 36.600 ÷ 300 = 122; 08125: 0 ÷ 700 = 0.
-    // Land: 146.200 ÷ (1.200 + 500 + 300 + 700 = 2.700) = 54,148148…
+    // 08111: 36.500 + 36.600 = 73.100 ÷ 1.200 = 60,9166… → 60,92; 08115: 36.500 ÷ 500 = 73; 08121: 36.600 ÷ 300 = 122;
+    // 08125: 0 ÷ 700 = 0. Land: 146.200 ÷ (1.200 + 500 + 300 + 700 = 2.700) = 54,148148… → 54,15.
     expect(s.getauscht).toBe(true);
     expect([s.von, s.bis]).toEqual([2023, 2024]);
     const order = s.rows
       .slice()
       .sort((a: { rang: number }, b: { rang: number }) => a.rang - b.rang)
-      .map((r: { kreis_ags: string; wert: number }) => [r.kreis_ags, Number(r.wert.toFixed(4))]);
+      .map((r: { kreis_ags: string; wert: number }) => [r.kreis_ags, r.wert]);
     expect(order).toEqual([
       ["08121", 122],
       ["08115", 73],
-      ["08111", 60.9167],
+      ["08111", 60.92],
       ["08125", 0],
     ]);
-    expect(s.land.wert).toBeCloseTo(54.148148, 5);
+    expect(s.land.wert).toBe(54.15);
   });
 
   it("selection: absolute €, a year without a refugee count gives no per-refugee value", () => {
     // 2022: only 08111 SB-B 5.000 bewilligt; counts on or before 31.12.2022: 08111 1.000, 08115 400; none for 08121, 08125.
     const s = auswahl(d, { mass: "bewilligt", bezug: "absolut", von: 2022, bis: 2022, fb: "alle" });
     const by = Object.fromEntries(s.rows.map((r: { kreis_ags: string }) => [r.kreis_ags, r]));
-    expect(by["08111"]).toMatchObject({ wert: 5000, je_gefluechtete: 5, je_einwohner: 5000 / 600 });
+    // 5.000 € ÷ 600.000 × 1.000 = 8,333… → 8,33.
+    expect(by["08111"]).toMatchObject({ wert: 5000, je_gefluechtete: 5, je_einwohner: 8.33 });
     expect(by["08121"]).toMatchObject({ gefluechtete: null, je_gefluechtete: null });
     // Mean per Kreis: 5.000 ÷ 4 = 1.250.
     expect(s.land.wert).toBe(1250);
     expect(s.land.kreise_mit_zaehlung).toBe(2);
+  });
+
+  it("ties share a rank, the next rank skips (as rank() on the Kreis pages)", () => {
+    // 2023, IM, bewilligt: 08111 and 08115 both 36.500 €; 08121 and 08125 nothing (0 €).
+    const s = auswahl(d, { mass: "bewilligt", bezug: "absolut", von: 2023, bis: 2023, fb: "integrationsmanagement" });
+    const rang = Object.fromEntries(s.rows.map((r: { kreis_ags: string; rang: number }) => [r.kreis_ags, r.rang]));
+    expect(rang).toEqual({ "08111": 1, "08115": 1, "08121": 3, "08125": 3 });
   });
 
   it("labels and URL values", () => {

@@ -97,6 +97,8 @@ export interface KreisAbdeckung {
   kreis_ags: string;
   kreis_name: string;
   kreis_typ: string;
+  /** 1 = most refugees per filled VZÄ; equal values share a rank. */
+  rang: number;
   gefluechtete_au: number;
   vzae_besetzt: string;
   gefluechtete_je_vzae: string | null;
@@ -106,6 +108,8 @@ export interface KreisAbfluss {
   kreis_ags: string;
   kreis_name: string;
   kreis_typ: string;
+  /** 1 = lowest quota; equal quotas share a rank. */
+  rang: number;
   bewilligt_eur: string;
   ausgezahlt_eur: string;
   auszahlungsquote: string;
@@ -335,13 +339,13 @@ SELECT
 async function niedrigsteAbdeckung(conn: DuckDBConnection, stichtag: string, n: number): Promise<KreisAbdeckung[]> {
   const rs = await query(
     conn,
-    `SELECT a.kreis_ags, k.kreis_name, k.kreis_typ, a.gefluechtete_au, a.vzae_besetzt, a.gefluechtete_je_vzae
+    // One rank rule on every page: equal values share a rank (rank()); refugees without any filled VZÄ first.
+    `SELECT a.kreis_ags, k.kreis_name, k.kreis_typ, a.gefluechtete_au, a.vzae_besetzt, a.gefluechtete_je_vzae,
+  rank() OVER (ORDER BY (a.vzae_besetzt = 0) DESC, a.gefluechtete_je_vzae DESC NULLS LAST) AS rang
 FROM main.abdeckung_kreis AS a
 JOIN main.kreise AS k ON k.kreis_ags = a.kreis_ags
 WHERE a.stichtag = CAST($t AS DATE) AND a.vzae_besetzt IS NOT NULL AND a.gefluechtete_au > 0
-ORDER BY (a.vzae_besetzt = 0) DESC,
-  CASE WHEN a.vzae_besetzt > 0 THEN CAST(a.gefluechtete_au AS DOUBLE) / CAST(a.vzae_besetzt AS DOUBLE) END DESC NULLS LAST,
-  a.gefluechtete_au DESC, a.kreis_ags
+ORDER BY rang, a.gefluechtete_au DESC, a.kreis_ags
 LIMIT $n`,
     { t: stichtag, n },
   );
@@ -349,6 +353,7 @@ LIMIT $n`,
     kreis_ags: String(r["kreis_ags"]),
     kreis_name: String(r["kreis_name"]),
     kreis_typ: String(r["kreis_typ"]),
+    rang: Number(r["rang"]),
     gefluechtete_au: Number(r["gefluechtete_au"]),
     vzae_besetzt: String(r["vzae_besetzt"]),
     gefluechtete_je_vzae: str(r["gefluechtete_je_vzae"]),
@@ -366,10 +371,12 @@ async function abfluss(conn: DuckDBConnection, jahr: number, n: number): Promise
   HAVING sum(bewilligt_eur) > 0
 )
 SELECT j.kreis_ags, k.kreis_name, k.kreis_typ, j.bewilligt_eur, j.ausgezahlt_eur,
-  ${decimalRatio("j.ausgezahlt_eur", 2, "j.bewilligt_eur", 2, 4)} AS auszahlungsquote
+  ${decimalRatio("j.ausgezahlt_eur", 2, "j.bewilligt_eur", 2, 4)} AS auszahlungsquote,
+  -- Rank 1 = the lowest quota; equal quotas share a rank (the one rank rule).
+  rank() OVER (ORDER BY ${decimalRatio("j.ausgezahlt_eur", 2, "j.bewilligt_eur", 2, 4)}) AS rang
 FROM je_kreis AS j
 JOIN main.kreise AS k ON k.kreis_ags = j.kreis_ags
-ORDER BY auszahlungsquote, CAST(j.ausgezahlt_eur AS DOUBLE) / CAST(j.bewilligt_eur AS DOUBLE), j.kreis_ags
+ORDER BY rang, j.kreis_ags
 LIMIT $n`,
     { jahr, n },
   );
@@ -385,6 +392,7 @@ LIMIT $n`,
       kreis_ags: String(r["kreis_ags"]),
       kreis_name: String(r["kreis_name"]),
       kreis_typ: String(r["kreis_typ"]),
+      rang: Number(r["rang"]),
       bewilligt_eur: String(r["bewilligt_eur"]),
       ausgezahlt_eur: String(r["ausgezahlt_eur"]),
       auszahlungsquote: String(r["auszahlungsquote"]),
