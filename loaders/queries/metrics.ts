@@ -182,15 +182,17 @@ const metrics: Metric[] = [
     einheit: "Personen je VZÄ",
     scale: 4,
     definition: column(abdeckungKreis, "gefluechtete_je_vzae").definition,
+    // A Kreis whose positions are all vacant has no value of its own (division by 0), but its refugees
+    // count for the Land: leaving them out would make the Land look better served than it is.
     gruppenregel:
       "Für mehrere Kreise und das Land: Summe der Geflüchteten geteilt durch Summe der besetzten VZÄ, beides über die " +
-      "Kreise mit Zählung und besetzten VZÄ.",
+      "Kreise mit Zählung und Stellenmeldung; ein Kreis, dessen Stellen alle unbesetzt sind, zählt mit seinen Geflüchteten mit.",
     art: "quote",
     inputs: ["gefluechtete_au", "vzae_besetzt"],
     formel: { zaehler: "gefluechtete_au", nenner: "vzae_besetzt" },
     zaehlt: [
       { input: "gefluechtete_au", bedingung: "bekannt" },
-      { input: "vzae_besetzt", bedingung: "positiv" },
+      { input: "vzae_besetzt", bedingung: "bekannt" },
     ],
   },
 ];

@@ -76,15 +76,20 @@ describe("hand-worked values", () => {
     expect(await sqlGroup("bewilligt_je_1000_ew", two)).toBe("100.00");
   });
 
-  it("refugees per filled VZÄ: Kreise without a count or without filled VZÄ stay out of both sums", async () => {
-    // 800 / 1.75 = 457.142857… → 457.1429; the second Kreis has no filled VZÄ, the third no count.
+  it("refugees per filled VZÄ: a Kreis without a count or a report stays out; one with all positions vacant counts", async () => {
+    // (800 + 300) / (1.75 + 0) = 628.571428… → 628.5714: the second Kreis reported only vacant positions, its
+    // 300 refugees have no filled VZÄ and count; the third has no count, the fourth no report (both out).
     const members: Member[] = [
       { gefluechtete_au: "800", vzae_besetzt: "1.75" },
       { gefluechtete_au: "300", vzae_besetzt: "0" },
       { gefluechtete_au: null, vzae_besetzt: "2" },
+      { gefluechtete_au: "500", vzae_besetzt: null },
     ];
-    expect(await sqlGroup("gefluechtete_je_vzae", members)).toBe("457.1429");
-    expect(browserGroup("gefluechtete_je_vzae", members)).toBe(457.1429);
+    expect(await sqlGroup("gefluechtete_je_vzae", members)).toBe("628.5714");
+    expect(browserGroup("gefluechtete_je_vzae", members)).toBe(628.5714);
+    // A Kreis alone with no filled VZÄ has no value.
+    expect(await sqlGroup("gefluechtete_je_vzae", [members[1]!])).toBe(null);
+    expect(browserGroup("gefluechtete_je_vzae", [members[1]!])).toBe(null);
   });
 
   it("ranks: equal values share a rank, the next rank skips (as SQL rank())", () => {

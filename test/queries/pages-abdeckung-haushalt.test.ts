@@ -143,8 +143,9 @@ describe("abdeckungLand", () => {
     //   Share 2.25 / 3.5 = 0.642857… → 0.6429.
     // 2018-12-31: 3 Kreise with a row (08111, 08212, 08215), 2 reported. Granted 2.0 + 1.5 + 1.0 = 4.5;
     //   filled 1.75 + 0 (08215 empty) = 1.75; positions 2 + 0 = 2; 1 grant without report.
-    //   Counts 800 + 300 = 1100, dates 2017-09-15 … 2018-09-15. Only 08111 has a ratio (08212 has 0 filled):
-    //   800 / 1.75 = 457.1429 – not 1100 / 1.75. Share (registry rule anteil_besetzt: only Kreise with a report
+    //   Counts 800 + 300 = 1100, dates 2017-09-15 … 2018-09-15. Only 08111 has a Kreis ratio (08212 has 0 filled),
+    //   but the Land value counts 08212's refugees too (registry: count and report; all positions vacant counts):
+    //   1100 / 1.75 = 628.5714; 08215 has no report and stays out. Share (registry rule anteil_besetzt: only Kreise with a report
     //   count, in numerator and denominator): 1.75 / (2.0 + 1.5) = 0.5 – not 1.75 / 4.5, which would count
     //   08215's granted VZÄ without its filled ones (as the Kreis profile's Land value does).
     expect(await abdeckungLand(conn)).toEqual([
@@ -157,8 +158,8 @@ describe("abdeckungLand", () => {
       {
         stichtag: "2018-12-31", kreise: 3, kreise_gemeldet: 2, vzae_bewilligt: 4.5, vzae_besetzt: 1.75, stellen_besetzt: 2,
         zuwendungen_ohne_meldung: 1, gefluechtete_au: 1100, gefluechtete_stichtag_min: "2017-09-15",
-        gefluechtete_stichtag_max: "2018-09-15", gefluechtete_au_mit_vzae: 800, vzae_besetzt_mit_au: 1.75,
-        gefluechtete_je_vzae: 457.1429, besetzungsquote: 0.5,
+        gefluechtete_stichtag_max: "2018-09-15", gefluechtete_au_mit_vzae: 1100, vzae_besetzt_mit_au: 1.75,
+        gefluechtete_je_vzae: 628.5714, besetzungsquote: 0.5,
       },
     ]);
   });

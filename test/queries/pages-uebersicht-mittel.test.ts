@@ -153,6 +153,7 @@ describe("uebersicht", () => {
       vzae_besetzt: "1.5000",
       vzae_besetzt_vorjahr: "3.5000",
       gefluechtete_au: 1500,
+      vzae_quote: "1.5000",
       gefluechtete_je_vzae: "1000.0000",
       gefluechtete_je_vzae_vorjahr: "400.0000",
       zaehlung_von: "2023-09-15",

@@ -86,7 +86,7 @@ export interface AbdeckungLandRow {
   gefluechtete_au: number | null;
   gefluechtete_stichtag_min: string | null;
   gefluechtete_stichtag_max: string | null;
-  /** Sums over the Kreise for which gefluechtete_je_vzae is defined (both a count and filled VZÄ > 0). */
+  /** The sums behind the Land's gefluechtete_je_vzae: over the Kreise that count for it (registry: count and report). */
   gefluechtete_au_mit_vzae: number | null;
   vzae_besetzt_mit_au: number | null;
   /** gefluechtete_au_mit_vzae ÷ vzae_besetzt_mit_au, 4 places (metric gefluechtete_je_vzae, group rule). */
@@ -115,8 +115,6 @@ export async function abdeckungLand(conn: DuckDBConnection): Promise<AbdeckungLa
     sum(gefluechtete_au) AS gefluechtete_au,
     min(gefluechtete_stichtag) AS gefluechtete_stichtag_min,
     max(gefluechtete_stichtag) AS gefluechtete_stichtag_max,
-    sum(gefluechtete_au) FILTER (WHERE gefluechtete_je_vzae IS NOT NULL) AS au_mit_vzae,
-    sum(vzae_besetzt) FILTER (WHERE gefluechtete_je_vzae IS NOT NULL) AS vzae_mit_au,
     ${groupSums(["anteil_besetzt", "gefluechtete_je_vzae"], columnsOf("a"))}
   FROM main.abdeckung_kreis AS a
   GROUP BY stichtag
@@ -128,8 +126,8 @@ SELECT stichtag, CAST(kreise AS INTEGER) AS kreise, CAST(kreise_gemeldet AS INTE
   CAST(zuwendungen_ohne_meldung AS INTEGER) AS zuwendungen_ohne_meldung,
   CAST(gefluechtete_au AS INTEGER) AS gefluechtete_au,
   gefluechtete_stichtag_min, gefluechtete_stichtag_max,
-  CAST(au_mit_vzae AS INTEGER) AS gefluechtete_au_mit_vzae,
-  ${num("vzae_mit_au")} AS vzae_besetzt_mit_au,
+  CAST(gefluechtete_je_vzae__gefluechtete_au AS INTEGER) AS gefluechtete_au_mit_vzae,
+  ${num("gefluechtete_je_vzae__vzae_besetzt")} AS vzae_besetzt_mit_au,
   ${num(groupValue("gefluechtete_je_vzae", "summen"))} AS gefluechtete_je_vzae,
   ${num(groupValue("anteil_besetzt", "summen"))} AS besetzungsquote
 FROM summen

@@ -15,9 +15,8 @@
  *   Change = J − (J−1); relative change = change ÷ value of J−1 (4 places).
  * - Coverage at the latest stichtag T of `main.abdeckung_kreis`: filled VZÄ =
  *   Σ vzae_besetzt over the Kreise that reported positions for T; refugees per
- *   filled VZÄ = Σ gefluechtete_au ÷ Σ vzae_besetzt over the Kreise that
- *   reported positions for T and have a refugee count (weighted Land value,
- *   not the mean of the Kreis ratios).
+ *   filled VZÄ: the registry's metric gefluechtete_je_vzae and its group rule
+ *   (loaders/queries/metrics.ts).
  * - Recipients: distinct `empfaenger_ags` with a granted grant whose funding
  *   period overlaps the year.
  * - Kreise with integration management: Kreise with a granted grant in
@@ -36,6 +35,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { decimalRatio } from "../sql.ts";
+import { columnsOf, counts, groupSums, groupValue, metric } from "../metrics.ts";
 import { includes, type Edition } from "../edition.ts";
 
 /** A statewide amount of year J with the year before and the change. */
@@ -63,7 +63,9 @@ export interface Abdeckung {
   kreise_quote: number;
   vzae_besetzt: string | null;
   vzae_besetzt_vorjahr: string | null;
+  /** Numerator and denominator of the Land's gefluechtete_je_vzae (registry group rule). */
   gefluechtete_au: number | null;
+  vzae_quote: string | null;
   gefluechtete_je_vzae: string | null;
   gefluechtete_je_vzae_vorjahr: string | null;
   /** Earliest and latest date of the refugee counts used. */
@@ -228,10 +230,9 @@ async function abdeckung(conn: DuckDBConnection, stichtag: string): Promise<Abde
 je_tag AS (
   SELECT a.stichtag,
     count(*) FILTER (WHERE a.vzae_besetzt IS NOT NULL) AS kreise_gemeldet,
-    count(*) FILTER (WHERE a.vzae_besetzt IS NOT NULL AND a.gefluechtete_au IS NOT NULL) AS kreise_quote,
+    count(*) FILTER (WHERE ${counts(metric("gefluechtete_je_vzae"), columnsOf("a"))}) AS kreise_quote,
     sum(a.vzae_besetzt) AS vzae_besetzt,
-    sum(a.gefluechtete_au) FILTER (WHERE a.vzae_besetzt IS NOT NULL) AS gefluechtete_au,
-    sum(a.vzae_besetzt) FILTER (WHERE a.gefluechtete_au IS NOT NULL) AS vzae_quote,
+    ${groupSums(["gefluechtete_je_vzae"], columnsOf("a"))},
     min(a.gefluechtete_stichtag) FILTER (WHERE a.vzae_besetzt IS NOT NULL) AS zaehlung_von,
     max(a.gefluechtete_stichtag) FILTER (WHERE a.vzae_besetzt IS NOT NULL) AS zaehlung_bis,
     sum(a.zuwendungen_ohne_meldung) AS zuwendungen_ohne_meldung
@@ -240,13 +241,14 @@ je_tag AS (
   GROUP BY a.stichtag
 ),
 quote AS (
-  SELECT je_tag.*,
-    CASE WHEN vzae_quote > 0 THEN ${decimalRatio("gefluechtete_au", 0, "vzae_quote", 4, 4)} END AS gefluechtete_je_vzae
+  SELECT je_tag.*, je_tag.gefluechtete_je_vzae__gefluechtete_au AS gefluechtete_au,
+    je_tag.gefluechtete_je_vzae__vzae_besetzt AS vzae_quote,
+    ${groupValue("gefluechtete_je_vzae", "je_tag")} AS gefluechtete_je_vzae
   FROM je_tag
 )
 SELECT strftime(tage.t, '%Y-%m-%d') AS stichtag, strftime(tage.v, '%Y-%m-%d') AS vorjahr_stichtag,
   cur.kreise_gemeldet, cur.kreise_quote, cur.vzae_besetzt, prev.vzae_besetzt AS vzae_besetzt_vorjahr,
-  cur.gefluechtete_au, cur.gefluechtete_je_vzae, prev.gefluechtete_je_vzae AS gefluechtete_je_vzae_vorjahr,
+  cur.gefluechtete_au, cur.vzae_quote, cur.gefluechtete_je_vzae, prev.gefluechtete_je_vzae AS gefluechtete_je_vzae_vorjahr,
   strftime(cur.zaehlung_von, '%Y-%m-%d') AS zaehlung_von, strftime(cur.zaehlung_bis, '%Y-%m-%d') AS zaehlung_bis,
   cur.zuwendungen_ohne_meldung
 FROM tage
@@ -263,6 +265,7 @@ LEFT JOIN quote AS prev ON prev.stichtag = tage.v`,
     vzae_besetzt: str(r["vzae_besetzt"]),
     vzae_besetzt_vorjahr: str(r["vzae_besetzt_vorjahr"]),
     gefluechtete_au: num(r["gefluechtete_au"]),
+    vzae_quote: str(r["vzae_quote"]),
     gefluechtete_je_vzae: str(r["gefluechtete_je_vzae"]),
     gefluechtete_je_vzae_vorjahr: str(r["gefluechtete_je_vzae_vorjahr"]),
     zaehlung_von: str(r["zaehlung_von"]),
