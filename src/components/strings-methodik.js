@@ -8,6 +8,14 @@ export const METHODIK = {
     "Wie die Zahlen des PIK-Monitors entstehen: aus welchen Eingabedaten, nach welchen Regeln sie geprüft werden, wie jede veröffentlichte Kennzahl definiert ist, auf welche veröffentlichten Programmzahlen sie sich stützen und wo ihre Grenzen liegen.",
   inhalt: "Inhalt",
 
+  // Metric registry
+  kennzahlenTitel: "Kennzahlen und Landeswerte",
+  kennzahlenUntertitel: "Jede Kennzahl einmal definiert: für einen Kreis, für mehrere Kreise und das Land",
+  kennzahlenText:
+    "Alle Seiten, die Downloads und der Anfrage-Assistent berechnen eine Kennzahl nach derselben Regel. Quoten für mehrere Kreise und das Land sind Summe geteilt durch Summe über die Kreise, die dafür zählen, nie der Mittelwert der Kreiswerte. Rangfolgen: Rang 1 ist der höchste Wert (auf der Übersicht bei der Auszahlungsquote der niedrigste); gleiche Werte teilen sich einen Rang, der nächste Rang wird übersprungen (1, 1, 3).",
+  kzKennzahl: "Kennzahl",
+  kzGruppe: "Mehrere Kreise und Land",
+
   // Definitions
   definitionenTitel: "Definitionen der veröffentlichten Tabellen",
   definitionenUntertitel:

@@ -42,6 +42,18 @@ describe("/methodik", () => {
     expect(watched.external).toEqual([]);
   });
 
+  it("lists every metric of the registry with its group rule, in the words a reader can check", async () => {
+    const rows = await page.locator("#kennzahlen-tabelle tbody tr").evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset["kennzahl"]));
+    expect(rows).toContain("anteil_besetzt");
+    expect(rows).toContain("bewilligt_je_1000_ew");
+    expect(rows.length).toBe(13);
+    const anteil = await text('#kennzahlen-tabelle tr[data-kennzahl="anteil_besetzt"]');
+    // The rule two pages used to disagree on, stated once.
+    expect(anteil).toContain("Besetzungsquote");
+    expect(anteil).toContain("beides über die Kreise mit Stellenmeldung (ein Kreis ohne Meldung zählt weder im Zähler noch im Nenner)");
+    expect(await text("#kennzahlen")).toContain("gleiche Werte teilen sich einen Rang");
+  });
+
   it("shows every published table's definition: what a row is, notes, every column", async () => {
     for (const t of [...PUBLISHED_TABLES, ...HELPER_VIEWS]) {
       const section = await text(`section.pik-def-table[data-tabelle="${t.name}"]`);
