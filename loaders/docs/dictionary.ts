@@ -3,6 +3,7 @@
  * place where columns, types and definitions live). `npm run docs` writes it into
  * the README between markers; a test fails when the README is out of date.
  */
+import { metricTexts } from "../queries/metrics.ts";
 import type { z } from "zod";
 import { columnMeta, KIND_DE } from "../schema/columns.ts";
 import { INPUT_TABLES } from "../schema/input-tables.ts";
@@ -55,7 +56,15 @@ export function foerderbereicheDictionary(): string {
   return out.join("\n") + "\n";
 }
 
+/** The metric registry (loaders/queries/metrics.ts): each Kennzahl for one Kreis and for several. */
+export function kennzahlenDictionary(): string {
+  const out = ["| Kennzahl | Einheit | Definition | Mehrere Kreise und Land |", "| --- | --- | --- | --- |"];
+  for (const k of metricTexts()) out.push(`| ${cell(k.label)} (\`${k.key}\`) | ${cell(k.unit)} | ${cell(k.definition)} | ${cell(k.gruppenregel)} |`);
+  return out.join("\n") + "\n";
+}
+
 const SECTIONS: Record<string, () => string> = {
+  kennzahlen: kennzahlenDictionary,
   eingabe: inputDictionary,
   ausgabe: publishedDictionary,
   foerderbereiche: foerderbereicheDictionary,
