@@ -128,7 +128,7 @@ function jeGefluechteten(key: MetricKey, betrag: "bewilligt_eur" | "ausgezahlt_e
   const c = column(mittelKreisJahr, betrag);
   return {
     key,
-    label: `${c.label.replace(/ \(.*\)$/, "")} je Geflüchteten`,
+    label: `${c.label} je Geflüchteten`,
     unit: "EUR je Person",
     einheit: "Euro",
     scale: 2,

@@ -244,7 +244,7 @@ describe("controls in the URL", () => {
 
   it("ignores an unknown value in the URL", async () => {
     const { page, errors } = await open(STADTKREIS, "?kennzahl=gibtsnicht&betrag=x");
-    expect(ws((await page.locator(".pik-rang-karte h3").textContent()) ?? "")).toContain("Bewilligt je 1.000 Einwohner");
+    expect(ws((await page.locator(".pik-rang-karte h3").textContent()) ?? "")).toContain("Bewilligt (anteilig) je 1.000 Einwohner");
     expect(await page.getByRole("radio", { name: "Bewilligt (anteilig)" }).isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
