@@ -10,11 +10,18 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SiteReleaseChangedError, cachedRelease, followWarehouse, invalidateSiteCache } from "../../loaders/site/cache.ts";
 import { removeFolder, validFolder, writeFolder } from "../helpers/folder.ts";
+import { acquireSiteBuildLock } from "../helpers/site-build.ts";
 
 const dirs: string[] = [];
 let preview: ChildProcess | undefined;
-afterAll(() => {
-  if (preview?.pid) process.kill(preview.pid, "SIGTERM");
+let releaseBuildLock: (() => void) | undefined;
+afterAll(async () => {
+  if (preview?.pid && preview.exitCode === null) {
+    const exited = new Promise((r) => preview!.once("exit", r));
+    process.kill(preview.pid, "SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  }
+  releaseBuildLock?.();
   dirs.forEach(removeFolder);
 });
 const tmp = () => {
@@ -65,6 +72,8 @@ describe("npm start, then an ingest in another terminal", () => {
     const env = { PIK_DATA_DIR: data, PIK_WAREHOUSE: join(work, "pik.duckdb"), PIK_SITE_OUT: join(work, "site"), OBSERVABLE_TELEMETRY_DISABLE: "1" };
     expect(cli(["ingest"], env).code).toBe(0);
     const a = JSON.parse(readFileSync(join(work, "pik.duckdb.json"), "utf8")).releaseId as string;
+    // The preview writes Framework's loader cache, which every test build shares: hold the build lock.
+    releaseBuildLock = acquireSiteBuildLock();
     expect(cli(["prepare-site"], env).code).toBe(0);
 
     const port = 41000 + (process.pid % 2000);

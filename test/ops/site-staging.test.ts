@@ -4,6 +4,7 @@
  * staging folder and `finish-site` swaps the complete site in; the previous site stays
  * until then (loaders/site/staging.ts).
  */
+import { withSiteBuildLock } from "../helpers/site-build.ts";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -119,12 +120,15 @@ describe("npm run build killed while Framework writes its output", () => {
     const out = join(work, "site");
     writeSite(out, "alte Website");
     const before = snapshot(out);
-    const r = run("npm", ["run", "build"], {
-      PIK_DATA_DIR: data,
-      PIK_WAREHOUSE: join(work, "pik.duckdb"),
-      PIK_SITE_OUT: out,
-      PIK_TEST_KILL_AT: "site-output",
-    });
+    // Framework's loader cache is shared by every build of the checkout: wait for other test builds.
+    const r = withSiteBuildLock(() =>
+      run("npm", ["run", "build"], {
+        PIK_DATA_DIR: data,
+        PIK_WAREHOUSE: join(work, "pik.duckdb"),
+        PIK_SITE_OUT: out,
+        PIK_TEST_KILL_AT: "site-output",
+      }),
+    );
     expect(r.code).not.toBe(0);
     expect(snapshot(out)).toEqual(before);
     // The kill came after Framework had written files (where it used to empty dist/ first).

@@ -9,13 +9,13 @@
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import ExcelJS from "exceljs";
-import { execFileSync } from "node:child_process";
 import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDefaultFoerderbereiche } from "../../loaders/warehouse/foerderbereiche.ts";
 import { SCREENSHOTS, useSite } from "./harness.ts";
+import { buildSite } from "../helpers/site-build.ts";
 
 const work = mkdtempSync(join(tmpdir(), "pik-fb-"));
 const env = { PIK_DATA_DIR: join(work, "data"), PIK_WAREHOUSE: join(work, "pik.duckdb"), PIK_SITE_OUT: join(work, "site") };
@@ -60,18 +60,7 @@ beforeAll(async () => {
   });
   // auszahlungen.csv is Windows-1252 with CRLF; this row is plain ASCII.
   appendFileSync(join(d, "auszahlungen.csv"), `TEST-WR-Z1;${AZ};15.06.2024;300000,00;abschlag\r\n`);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      execFileSync("npm", ["run", "--silent", "build"], {
-        stdio: ["ignore", "ignore", "inherit"],
-        env: { ...process.env, ...env, OBSERVABLE_TELEMETRY_DISABLE: "1" },
-        timeout: 600_000,
-      });
-      break;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-    }
-  }
+  buildSite(env);
 }, 900_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

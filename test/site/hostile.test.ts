@@ -7,8 +7,8 @@
  * literally, as text, on the profile of the Kreis they belong to and in the
  * files the site publishes.
  */
+import { buildSite } from "../helpers/site-build.ts";
 import ExcelJS from "exceljs";
-import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -78,20 +78,8 @@ async function hoverCharts(page: Page, steps = 3): Promise<number> {
 beforeAll(async () => {
   cpSync("data", env.PIK_DATA_DIR, { recursive: true });
   await poisonNames(join(env.PIK_DATA_DIR, "bewilligungen.xlsx"));
-  // Framework's loader cache (src/.observablehq/cache) is shared with parallel builds, which can
-  // make a build fail on a renamed cache file; such a build is simply repeated.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      execFileSync("npm", ["run", "--silent", "build"], {
-        stdio: ["ignore", "ignore", "inherit"],
-        env: { ...process.env, ...env, OBSERVABLE_TELEMETRY_DISABLE: "1" },
-        timeout: 600_000,
-      });
-      break;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-    }
-  }
+  // Framework's loader cache (src/.observablehq/cache) is shared by every build of this checkout: one at a time.
+  buildSite(env);
 }, 600_000);
 
 afterAll(() => {

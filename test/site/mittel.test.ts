@@ -52,9 +52,14 @@ async function expected(mass: "bewilligt" | "ausgezahlt", von: number, bis: numb
       SELECT kreis_ags, arg_max(personen, stichtag) AS personen, max(stichtag) AS stichtag
       FROM eingang.gefluechtete_au WHERE stichtag <= DATE '${bis}-12-31' GROUP BY kreis_ags
     )
+    -- Ratios as published: to the cent, half away from zero, in exact integer arithmetic
+    -- (cents × 1.000 ÷ inhabitants, cents ÷ persons), written out here on their own.
     SELECT s.kreis_ags, s.kreis_name, s.kreis_typ, s.einwohner, CAST(s.betrag AS DOUBLE) AS betrag,
-      CAST(s.betrag AS DOUBLE) * 1000 / s.einwohner AS je_einwohner,
-      z.personen, CAST(s.betrag AS DOUBLE) / z.personen AS je_gefluechtete,
+      CAST(s.betrag * 100 AS HUGEINT) AS betrag_ct,
+      sign(s.betrag) * ((2 * abs(CAST(s.betrag * 100 AS HUGEINT)) * 1000 + s.einwohner) // (2 * s.einwohner)) / 100 AS je_einwohner,
+      z.personen,
+      CASE WHEN z.personen > 0 THEN sign(s.betrag) * ((2 * abs(CAST(s.betrag * 100 AS HUGEINT)) + z.personen) // (2 * z.personen)) / 100 END
+        AS je_gefluechtete,
       count(*) OVER (PARTITION BY s.kreis_name) AS gleichnamig
     FROM summe s LEFT JOIN zaehlung z USING (kreis_ags)
     ORDER BY s.kreis_ags`);
@@ -114,8 +119,12 @@ describe("/mittel", () => {
     // Land value on the rule: Σ over all Kreise ÷ Σ inhabitants × 1.000 (weighted).
     const summe = exp.reduce((s, r) => s + Number(r["betrag"]), 0);
     const einwohner = exp.reduce((s, r) => s + Number(r["einwohner"]), 0);
+    const cents = exp.reduce((s, r) => s + BigInt(String(r["betrag_ct"])), 0n);
     const rule = norm(await page.locator("[data-rangfolge] figure svg").last().locator("text", { hasText: "Landeswert" }).textContent());
-    expect(rule).toBe(norm(`Landeswert: ${fmtEuro((summe * 1000) / einwohner)}`));
+    // To the cent, half up (positive amounts): (2·ct·1.000 + EW) ÷ (2·EW).
+    const landCents = (2n * cents * 1000n + BigInt(einwohner)) / (2n * BigInt(einwohner));
+    expect(rule).toBe(norm(`Landeswert: ${fmtEuro(Number(landCents) / 100)}`));
+    expect(Math.abs(Number(landCents) / 100 - (summe * 1000) / einwohner)).toBeLessThan(0.006);
 
     // Table rows of Stuttgart and the Landkreis Heilbronn (a name two Kreise share).
     for (const ags of ["08111", "08125", "08437"]) {
@@ -134,7 +143,8 @@ describe("/mittel", () => {
           fmtEuro(Number(r["je_gefluechtete"])),
         ].map(norm),
       );
-      expect(cells[1]).toBe(String(order.findIndex((x) => x["kreis_ags"] === ags) + 1));
+      // Rank: 1 + the Kreise with a higher value (equal values share a rank).
+      expect(cells[1]).toBe(String(1 + exp.filter((x) => Number(x["je_einwohner"]) > Number(r["je_einwohner"])).length));
     }
     await page.screenshot({ path: `${SCREENSHOTS}/mittel_permalink.png`, fullPage: true });
     expect(errors).toEqual([]);

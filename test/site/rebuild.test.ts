@@ -3,12 +3,12 @@
  * sample data, change one refugee count, build again, and the Kreis profile
  * shows the new figure (Framework's loader cache must not serve the old one).
  */
-import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPage, serve, settled, useBrowser } from "./harness.ts";
+import { buildSite } from "../helpers/site-build.ts";
 
 const work = mkdtempSync(join(tmpdir(), "pik-rebuild-"));
 afterAll(() => {
@@ -19,11 +19,7 @@ const chrome = useBrowser();
 
 function build(env: Record<string, string>): void {
   rmSync(env.PIK_SITE_OUT!, { recursive: true, force: true });
-  execFileSync("npm", ["run", "--silent", "build"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...env, OBSERVABLE_TELEMETRY_DISABLE: "1" },
-    timeout: 600_000,
-  });
+  buildSite(env);
 }
 
 async function refugeesOnProfile(siteDir: string): Promise<string> {
