@@ -66,6 +66,7 @@ export default {
   pages: [
     { name: "Übersicht", path: "/" },
     { name: "Mittel je Kreis", path: "/mittel" },
+    { name: "Mittel je Gemeinde", path: "/gemeinden" },
     { name: "Abdeckung", path: "/integrationsmanagement" },
     { name: "Haushaltsvollzug", path: "/haushalt" },
     { name: "Anfrage-Assistent", path: "/anfrage" },

@@ -16,7 +16,7 @@ import { resolve } from "node:path";
 import { launch, settled } from "../test/site/harness.ts";
 import { serve } from "../test/site/serve.ts";
 
-const PAGES = ["/", "/mittel", "/integrationsmanagement", "/haushalt", "/anfrage", "/daten", "/methodik", "/pruefbericht", "/barrierefreiheit", "/kreise/08111"];
+const PAGES = ["/", "/mittel", "/gemeinden", "/integrationsmanagement", "/haushalt", "/anfrage", "/daten", "/methodik", "/pruefbericht", "/barrierefreiheit", "/kreise/08111"];
 const WIDTHS = [1280, 390];
 
 const siteDir = resolve(process.argv[2] ?? ".cache/site");

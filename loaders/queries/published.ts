@@ -7,13 +7,14 @@
  * below computes them, and the data dictionary and the methodology page print
  * the German `definition`s of the same columns.
  *
- * Warehouse layout: `eingang.*` accepted input rows, `ref.kreise` reference data,
+ * Warehouse layout: `eingang.*` accepted input rows, `ref.kreise`, `ref.gemeinden`
+ * and `ref.foerderbereiche` reference data,
  * `meta.befunde` findings, `main.*` the published tables (and two helper views).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { z } from "zod";
 import { ags, columnMeta, date, dec, euro, int, oneOf, schluessel, text, type ColumnMeta } from "../schema/columns.ts";
-import { GRANTED_GRANTS, decimalRatio, fromUnits, roundDiv, toUnits } from "./sql.ts";
+import { GRANTED_GRANTS, decimalRatio, fromUnits, kreisOf, roundDiv, toUnits } from "./sql.ts";
 
 /* ------------------------------------------------------------------ */
 /* Findings table (written by the validator, published as pruefbericht) */
@@ -640,6 +641,80 @@ SELECT jahr, monat, foerderbereich, ausgezahlt_eur,
 FROM monate`,
 });
 
+export const mittelGemeindeJahr = defineTable({
+  name: "mittel_gemeinde_jahr",
+  title: "Mittel je Gemeinde, Jahr und Förderbereich",
+  rowsAre:
+    "eine Zeile je Gemeinde als Zuwendungsempfänger (8-stelliger AGS), Kalenderjahr und Förderbereich, in dem Geld " +
+    "bewilligt, ausgezahlt oder zurückgefordert wurde",
+  notes:
+    "Die Gemeinde einer Zuwendung ist der 8-stellige AGS des Empfängers. Zuwendungen an einen Stadt- oder Landkreis " +
+    "selbst (5-stelliger AGS) haben keine Gemeinde und sind nicht enthalten; sie stehen in mittel_kreis_jahr. " +
+    "Kombinationen, in denen alle drei Beträge 0 sind, sind nicht enthalten. Dieselben Definitionen wie in " +
+    "mittel_kreis_jahr: Summiert über die Gemeinden eines Kreises und die Zuwendungen an den Kreis selbst ergibt " +
+    "sich mittel_kreis_jahr.",
+  columns: z.object({
+    gemeinde_ags: ags({
+      digits: "gemeinde",
+      label: "AGS Gemeinde",
+      definition: "Amtlicher Gemeindeschlüssel (AGS) der Gemeinde, die die Zuwendung erhalten hat: der 8-stellige AGS des Empfängers.",
+    }),
+    gemeinde_name: text({
+      label: "Gemeinde",
+      definition:
+        "Amtlicher Name der Gemeinde (BKG, Verwaltungsgebiete VG5000, Stand 01.01.2021); für einen Schlüssel, der dort " +
+        "fehlt, der Empfängername der Zuwendung mit dem jüngsten Förderbeginn.",
+    }),
+    kreis_ags: zuwendungKreis,
+    jahr,
+    foerderbereich,
+    foerderbereich_name: foerderbereichName,
+    bewilligt_eur: euro({ label: "Bewilligt (anteilig)", definition: DEF_BEWILLIGT_JAHR }),
+    ausgezahlt_eur: euro({ label: "Ausgezahlt (netto)", definition: DEF_AUSGEZAHLT_JAHR }),
+    rueckforderung_eur: euro({ label: "Zurückgefordert", definition: DEF_RUECKFORDERUNG_JAHR }),
+  }),
+  key: ["gemeinde_ags", "jahr", "foerderbereich"],
+  sql: `WITH gemeinde_zuwendung AS (
+  SELECT aktenzeichen, empfaenger_ags AS gemeinde_ags, empfaenger_name, beginn
+  FROM ${GRANTED_GRANTS}
+  WHERE length(empfaenger_ags) = 8
+),
+bewilligt AS (
+  SELECT g.gemeinde_ags, b.jahr, b.foerderbereich, sum(b.bewilligt_eur) AS bewilligt_eur
+  FROM main.bewilligt_jahr AS b
+  JOIN gemeinde_zuwendung AS g ON g.aktenzeichen = b.aktenzeichen
+  GROUP BY g.gemeinde_ags, b.jahr, b.foerderbereich
+),
+gebucht AS (
+  SELECT g.gemeinde_ags, z.jahr, z.foerderbereich, ${NETTO} AS ausgezahlt_eur, ${RUECKFORDERUNG} AS rueckforderung_eur
+  FROM main.buchungen AS z
+  JOIN gemeinde_zuwendung AS g ON g.aktenzeichen = z.aktenzeichen
+  GROUP BY g.gemeinde_ags, z.jahr, z.foerderbereich
+),
+alle AS (
+  SELECT coalesce(b.gemeinde_ags, z.gemeinde_ags) AS gemeinde_ags,
+    coalesce(b.jahr, z.jahr) AS jahr,
+    coalesce(b.foerderbereich, z.foerderbereich) AS foerderbereich,
+    coalesce(b.bewilligt_eur, 0) AS bewilligt_eur,
+    coalesce(z.ausgezahlt_eur, 0) AS ausgezahlt_eur,
+    coalesce(z.rueckforderung_eur, 0) AS rueckforderung_eur
+  FROM bewilligt AS b
+  FULL OUTER JOIN gebucht AS z
+    ON z.gemeinde_ags = b.gemeinde_ags AND z.jahr = b.jahr AND z.foerderbereich = b.foerderbereich
+),
+empfaengername AS (
+  SELECT gemeinde_ags, arg_max(empfaenger_name, (beginn, aktenzeichen)) AS name
+  FROM gemeinde_zuwendung
+  GROUP BY gemeinde_ags
+)
+SELECT a.gemeinde_ags, coalesce(r.gemeinde_name, n.name) AS gemeinde_name, ${kreisOf("a.gemeinde_ags")} AS kreis_ags,
+  a.jahr, a.foerderbereich, a.bewilligt_eur, a.ausgezahlt_eur, a.rueckforderung_eur
+FROM alle AS a
+LEFT JOIN ref.gemeinden AS r ON r.gemeinde_ags = a.gemeinde_ags
+LEFT JOIN empfaengername AS n ON n.gemeinde_ags = a.gemeinde_ags
+WHERE a.bewilligt_eur <> 0 OR a.ausgezahlt_eur <> 0 OR a.rueckforderung_eur <> 0`,
+});
+
 export const pruefbericht = defineTable({
   name: "pruefbericht",
   title: "Prüfbericht",
@@ -679,6 +754,7 @@ export const PUBLISHED_TABLES = [
   abdeckungKreis,
   haushaltJahr,
   zahlungenMonat,
+  mittelGemeindeJahr,
   pruefbericht,
 ] as const;
 export type PublishedTableName = (typeof PUBLISHED_TABLES)[number]["name"];

@@ -283,7 +283,7 @@ export const ANNAHMEN = {
   ),
   empfaengerStruktur: k(
     "Stadtkreis: die Stadt selbst; Landkreis: der Landkreis (25–60 % der VZÄ) und etwa eine Gemeinde je 40.000 Einwohner",
-    "Zuwendungsempfänger im Integrationsmanagement (Gemeindenamen und -schlüssel fiktiv)",
+    "Zuwendungsempfänger im Integrationsmanagement (echte Gemeinden mit amtlichem Schlüssel und Namen, BKG VG5000; welche Gemeinde gefördert wird, ist zufällig)",
     "Annahme",
   ),
   vzaeVerteilung: k(

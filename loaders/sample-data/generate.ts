@@ -4,9 +4,12 @@
  *
  * Money is held in integer cents, VZÄ in integer quarters (0.25 VZÄ) and dates as
  * integer days, so that nothing depends on floating-point rounding or time zones.
- * Everything per Kreis or municipality is synthetic.
+ * Every figure per Kreis or municipality is synthetic; the recipient
+ * municipalities are real Gemeinden (official AGS and name from the shipped
+ * boundaries, `reference/geo/bw-gemeinden.geojson`), chosen at random.
  */
 import type { Foerderbereich } from "../schema/input-tables.ts";
+import { loadGemeinden, type Gemeinde } from "../warehouse/gemeinden.ts";
 import { loadKreise, type Kreis } from "../warehouse/kreise.ts";
 import {
   ANNAHMEN,
@@ -130,8 +133,8 @@ interface KreisInfo {
   /** Mean days from application to decision (varies by Kreis). */
   bearbeitung: number;
   recipients: Recipient[];
-  /** Unused municipality numbers (for applicants that were not funded). */
-  freieNummern: number[];
+  /** Real Gemeinden of the Kreis that are no recipients (for applicants that were not funded). */
+  freieGemeinden: Gemeinde[];
   /** Kreis itself as recipient. */
   selbst: Recipient;
 }
@@ -266,6 +269,11 @@ export function generate(options: GenerateOptions = {}): Dataset {
 
   // --- recipients ---------------------------------------------------------------
   const recRng = root.fork("empfaenger");
+  // Which real Gemeinden receive grants: an own stream, so that every other draw
+  // (and so every figure) is the same as with the former fictitious keys.
+  const gemRng = root.fork("gemeinden");
+  const gemeindenJeKreis = new Map<string, Gemeinde[]>();
+  for (const g of loadGemeinden()) gemeindenJeKreis.set(g.kreis_ags, [...(gemeindenJeKreis.get(g.kreis_ags) ?? []), g]);
   const kreisInfos: KreisInfo[] = kreise.map((kreis) => {
     const selbst: Recipient = {
       ags: kreis.kreis_ags,
@@ -279,23 +287,31 @@ export function generate(options: GenerateOptions = {}): Dataset {
       kreis,
       bearbeitung: recRng.uniform(20, 80),
       recipients: [selbst],
-      freieNummern: [],
+      freieGemeinden: [],
       selbst,
     };
     selbst.kreis = info;
     if (kreis.kreis_typ === "Landkreis") {
-      // At least two municipalities per Landkreis at full scale; small benchmark scales may have none.
-      const count = Math.min(900, Math.max(scale >= 1 ? 2 : 0, Math.round((kreis.einwohner / 40_000) * scale)));
-      const upper = Math.min(999, Math.max(90, Math.ceil(count * 1.5)));
-      const numbers = recRng.shuffle(Array.from({ length: upper }, (_, i) => i + 1));
-      const used = numbers.slice(0, count).sort((a, b) => a - b);
-      info.freieNummern = numbers.slice(count).sort((a, b) => a - b);
-      for (const n of used) {
-        const ags = `${kreis.kreis_ags}${String(n).padStart(3, "0")}`;
+      // At least two municipalities per Landkreis at full scale; small benchmark scales may have none;
+      // never more than the Kreis has Gemeinden.
+      const real = gemeindenJeKreis.get(kreis.kreis_ags) ?? [];
+      const wanted = Math.min(900, Math.max(scale >= 1 ? 2 : 0, Math.round((kreis.einwohner / 40_000) * scale)));
+      const count = Math.min(wanted, real.length);
+      // The former draw of fictitious numbers, kept so that the random sequence stays the same.
+      const upper = Math.min(999, Math.max(90, Math.ceil(wanted * 1.5)));
+      recRng.shuffle(Array.from({ length: upper }, (_, i) => i + 1));
+      const chosen = gemRng
+        .shuffle(real)
+        .slice(0, count)
+        .sort((a, b) => cmp(a.gemeinde_ags, b.gemeinde_ags));
+      const taken = new Set(chosen);
+      info.freieGemeinden = real.filter((g) => !taken.has(g));
+      for (const g of chosen) {
         const spaet = recRng.chance(0.08) ? (recRng.chance(0.6) ? day(2017, 10, 1) : day(2018, 1, 1)) : null;
+        recRng.chance(0.3); // formerly „Stadt“ or „Gemeinde“ of a fictitious name; now the official designation
         info.recipients.push({
-          ags,
-          name: `${recRng.chance(0.3) ? "Stadt" : "Gemeinde"} ${ags} (fiktiv)`,
+          ags: g.gemeinde_ags,
+          name: `${g.gemeinde_typ} ${g.gemeinde_name}`,
           kind: "gemeinde",
           kreis: info,
           spaetBeginn: spaet,
@@ -434,13 +450,12 @@ export function generate(options: GenerateOptions = {}): Dataset {
         },
       });
     }
-    // Applications that were not funded (other, fictitious municipalities).
-    const landkreise = kreisInfos.filter((k) => k.freieNummern.length > 0);
+    // Applications that were not funded (other Gemeinden of the Kreis).
+    const landkreise = kreisInfos.filter((k) => k.freieGemeinden.length > 0);
     const nichtGefoerdert = Math.max(1, Math.round(0.03 * allRecipients.length));
     for (let i = 0; i < nichtGefoerdert; i++) {
       const info = imRng.weighted(landkreise, landkreise.map((k) => k.kreis.einwohner));
-      const nr = imRng.pick(info.freieNummern);
-      const ags = `${info.kreis.kreis_ags}${String(nr).padStart(3, "0")}`;
+      const gemeinde = imRng.pick(info.freieGemeinden);
       const antrag = antragIn(imRng, von, bis);
       const abgelehnt = imRng.chance(0.5);
       addGrant({
@@ -450,8 +465,8 @@ export function generate(options: GenerateOptions = {}): Dataset {
         verwendet: 1,
         row: {
           aktenzeichen: "",
-          empfaenger_ags: ags,
-          empfaenger_name: `Gemeinde ${ags} (fiktiv)`,
+          empfaenger_ags: gemeinde.gemeinde_ags,
+          empfaenger_name: `${gemeinde.gemeinde_typ} ${gemeinde.gemeinde_name}`,
           foerderbereich: "integrationsmanagement",
           status: abgelehnt ? "abgelehnt" : "zurueckgezogen",
           antrag_datum: antrag,

@@ -163,7 +163,7 @@ async function bewilligungenXlsx(data: Dataset): Promise<[DateiInfo, Uint8Array]
   titleRows(
     ws,
     `Pakt für Integration – Bewilligungen (Stand ${german(data.stand)})`,
-    "SYNTHETISCHE BEISPIELDATEN: Gemeinden, Schlüssel und Beträge sind erfunden; Kreisnamen aus dem amtlichen Verzeichnis",
+    "SYNTHETISCHE BEISPIELDATEN: alle Beträge, Zuwendungen und Stellen sind erfunden; Kreis- und Gemeindenamen und -schlüssel aus den amtlichen Verzeichnissen",
   );
   const header = ws.addRow([
     "aktenzeichen",
@@ -387,7 +387,9 @@ function buildManifest(data: Dataset, dateien: DateiInfo[]): Manifest {
     beschreibung:
       "Synthetische Beispieldaten für den PIK-Monitor (Pakt für Integration Baden-Württemberg), erzeugt mit einem festen Zufalls-Startwert. " +
       "Landesweite Summen sind auf veröffentlichte Programmzahlen kalibriert (Liste „annahmen“, jeweils mit Quelle oder als Annahme gekennzeichnet). " +
-      "Alle Zahlen je Kreis, Gemeinde, Zuwendung und Stelle sind erfunden; Gemeinden tragen fiktive Namen und Schlüssel, Personennamen sind Platzhalter. " +
+      "Alle Zahlen je Kreis, Gemeinde, Zuwendung und Stelle sind erfunden; Personennamen sind Platzhalter. " +
+      "Die geförderten Gemeinden sind echte Gemeinden (amtlicher Schlüssel und Name aus BKG VG5000, Stand 01.01.2021, dl-de/by-2-0), zufällig ausgewählt: " +
+      "Dass eine Gemeinde hier eine Zuwendung erhält, und jeder Betrag sind erfunden. " +
       "Kreisnamen und Einwohnerzahlen stammen aus dem amtlichen Gemeindeverzeichnis (Destatis GV-ISys, 31.12.2018, CC BY 4.0). " +
       "Diese Daten dürfen nicht als amtliche Angaben dargestellt werden.",
     seed: data.seed,

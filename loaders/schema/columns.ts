@@ -121,8 +121,8 @@ export const schluessel = (d: Described & { reference: string }) =>
   withMeta(z.string().regex(/^[a-z0-9_]+$/), { kind: "schluessel", sqlType: "VARCHAR", label: d.label, definition: d.definition, reference: d.reference });
 
 /** Amtlicher Gemeindeschlüssel: 5 digits for a Kreis, 8 for a municipality; Baden-Württemberg = 08. */
-export const ags = (d: Described & { digits: "kreis" | "kreis_oder_gemeinde" }) =>
-  withMeta(z.string().regex(d.digits === "kreis" ? /^08\d{3}$/ : /^08\d{3}(\d{3})?$/), {
+export const ags = (d: Described & { digits: "kreis" | "gemeinde" | "kreis_oder_gemeinde" }) =>
+  withMeta(z.string().regex(d.digits === "kreis" ? /^08\d{3}$/ : d.digits === "gemeinde" ? /^08\d{6}$/ : /^08\d{3}(\d{3})?$/), {
     kind: "ags",
     sqlType: "VARCHAR",
     label: d.label,

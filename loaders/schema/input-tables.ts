@@ -260,6 +260,23 @@ export const kreiseOverride = defineTable({
   rowRules: [],
 });
 
+export const gemeindenEinwohner = defineTable({
+  name: "gemeinden",
+  title: "Gemeinden (Einwohnerzahlen)",
+  optional: true,
+  schema: z.object({
+    gemeinde_ags: ags({
+      digits: "gemeinde",
+      label: "AGS Gemeinde",
+      definition: "Amtlicher Gemeindeschlüssel der Gemeinde (8 Stellen), eine der Gemeinden Baden-Württembergs.",
+    }),
+    einwohner: int({ label: "Einwohner", definition: "Einwohnerzahl der Gemeinde.", min: 0 }),
+    stand: date({ label: "Stand", definition: "Stichtag der Einwohnerzahl." }),
+  }),
+  key: ["gemeinde_ags"],
+  rowRules: [],
+});
+
 export const foerderbereiche = defineTable({
   name: "foerderbereiche",
   title: "Förderbereiche",
@@ -288,5 +305,14 @@ export const foerderbereiche = defineTable({
 });
 
 /** In dependency order: the list of Förderbereiche first, grants before what points at them. */
-export const INPUT_TABLES = [foerderbereiche, haushalt, bewilligungen, auszahlungen, stellen, gefluechteteAu, kreiseOverride] as const;
+export const INPUT_TABLES = [
+  foerderbereiche,
+  haushalt,
+  bewilligungen,
+  auszahlungen,
+  stellen,
+  gefluechteteAu,
+  kreiseOverride,
+  gemeindenEinwohner,
+] as const;
 export type InputTableName = (typeof INPUT_TABLES)[number]["name"];

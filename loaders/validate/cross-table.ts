@@ -81,6 +81,15 @@ export async function checkKreisReferences(conn: DuckDBConnection, present: Read
   }
 }
 
+/** A Gemeinde's population (optional table `gemeinden`) must name one of the Gemeinden (`ref.gemeinden`). */
+export async function checkGemeindeReferences(conn: DuckDBConnection, present: ReadonlySet<string>): Promise<void> {
+  if (!present.has("gemeinden")) return;
+  await conn.run(`INSERT INTO ${befundTable("gemeinden")}
+    SELECT p.ord, 'gemeinde_ags', p.gemeinde_ags, 'gemeinde_unbekannt', ${msgSql(de.gemeinde_unbekannt, "p.gemeinde_ags")}, 'fehler'
+    FROM ${passing("gemeinden")} p
+    WHERE p.gemeinde_ags NOT IN (SELECT gemeinde_ags FROM ref.gemeinden)`);
+}
+
 /**
  * Payments and staffing reports must point at a granted grant (staffing: in
  * integration management). Run after the grants' own checks, so a payment of

@@ -12,6 +12,7 @@ import { isUnreadable, type RawRows } from "../read/types.ts";
 import { hasPersonalData, INPUT_SCHEMA, inputTableDdl, storedColumns } from "../schema/ddl.ts";
 import { BEFUNDE_DDL } from "../queries/published.ts";
 import { INPUT_TABLES, type InputTable } from "../schema/input-tables.ts";
+import { loadGemeinden, REF_GEMEINDEN_DDL } from "../warehouse/gemeinden.ts";
 import { loadKreise, REF_KREISE_DDL, EINWOHNER_QUELLE, EINWOHNER_STAND } from "../warehouse/kreise.ts";
 import {
   INTEGRATIONSMANAGEMENT,
@@ -25,6 +26,7 @@ import {
 import {
   checkFoerderbereichReferences,
   checkGrantReferences,
+  checkGemeindeReferences,
   checkKreisReferences,
   passing,
   type RefusedTable,
@@ -76,6 +78,11 @@ export async function createWarehouseSchema(conn: DuckDBConnection): Promise<voi
     )
     .join(",\n");
   await conn.run(`INSERT INTO ref.kreise VALUES ${values}`);
+  await conn.run(REF_GEMEINDEN_DDL);
+  const gemeinden = loadGemeinden()
+    .map((g) => `(${[g.gemeinde_ags, g.gemeinde_name, g.gemeinde_typ, g.kreis_ags].map(sqlString).join(", ")})`)
+    .join(",\n");
+  await conn.run(`INSERT INTO ref.gemeinden VALUES ${gemeinden}`);
   await conn.run(REF_FOERDERBEREICHE_DDL);
   await writeFoerderbereiche(conn, loadDefaultFoerderbereiche(), QUELLE_STANDARD);
   for (const t of INPUT_TABLES) await conn.run(inputTableDdl(t));
@@ -189,6 +196,7 @@ export async function validateInput(conn: DuckDBConnection, dir: string): Promis
   await adoptFoerderbereiche(conn, staged, present);
   await checkFoerderbereichReferences(conn, present, refused("foerderbereiche", staged, summaries));
   await checkKreisReferences(conn, present);
+  await checkGemeindeReferences(conn, present);
   await checkGrantReferences(conn, present, refused("bewilligungen", staged, summaries) ?? missing("bewilligungen", staged, summaries));
   await warnOnAcceptedFigures(conn, present);
   await warnOutsideRunningYears(conn, present);

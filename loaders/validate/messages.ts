@@ -17,6 +17,7 @@ export const de = {
   },
   ags_regel: {
     kreis: "5 Ziffern, beginnend mit 08",
+    gemeinde: "8 Ziffern, beginnend mit 08",
     kreis_oder_gemeinde: "5 Ziffern für einen Kreis oder 8 für eine Gemeinde, beginnend mit 08",
   },
   nachkommastellen: "„{wert}“ hat mehr als {stellen} Nachkommastellen; es wird nicht gerundet.",
@@ -31,6 +32,8 @@ export const de = {
   summenzeile_abweichend: "{spalte} {betrag} weicht von der Summe der Zeilen darüber ab ({summe})",
   datum_bereich: "Datum „{wert}“ ist unplausibel (zulässig {von} bis {bis}).",
   ags_fuehrende_null: "Gemeindeschlüssel „{wert}“ ohne führende Null: als 0{wert} gelesen.",
+  gemeinde_unbekannt:
+    "Der Gemeindeschlüssel „{wert}“ ist keine der 1.101 Gemeinden Baden-Württembergs (amtliches Verzeichnis BKG VG5000, Stand 01.01.2021).",
   kreis_unbekannt: "Der Kreisteil des Gemeindeschlüssels „{wert}“ ist keiner der 44 Stadt- und Landkreise Baden-Württembergs.",
   schluessel_doppelt: "Schlüssel ({schluessel}) kommt {anzahl}-mal vor (Zeilen {zeilen}); keine der Zeilen wird übernommen.",
   foerderbereich_unbekannt:

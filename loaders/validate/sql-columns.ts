@@ -119,7 +119,14 @@ export function columnSql(name: string, schema: z.ZodType): ColumnSql {
     violation: `${raw} IS NOT NULL AND ${parsed} IS NULL`,
     message: msg(de.typ[meta.kind], {
       erlaubt: (js.enum ?? []).join(", "),
-      ags: meta.kind === "ags" ? (js.pattern?.includes("(") ? de.ags_regel.kreis_oder_gemeinde : de.ags_regel.kreis) : "",
+      ags:
+        meta.kind === "ags"
+          ? js.pattern?.includes("(")
+            ? de.ags_regel.kreis_oder_gemeinde
+            : js.pattern?.includes("{6}")
+              ? de.ags_regel.gemeinde
+              : de.ags_regel.kreis
+          : "",
     }),
   });
   /**

@@ -43,9 +43,14 @@ const LOADERS_DIR = fileURLToPath(new URL("..", import.meta.url));
 /** Code that does not change what the warehouse holds (paths relative to loaders/). */
 const NOT_WAREHOUSE_CODE = ["sample-data/", "export/", "docs/", "site/", "queries/pages/", "queries/site.ts", "cli.ts", "report.ts"];
 
+/** Reference files that land in the warehouse (`ref.gemeinden`), relative to the project. */
+const REFERENCE_FILES = ["reference/geo/bw-gemeinden.geojson"];
+const PROJECT_DIR = fileURLToPath(new URL("../..", import.meta.url));
+
 /**
- * The code that decides what lands in the warehouse: the loaders' sources and
- * the versions of the database engine and the reference data package.
+ * The code that decides what lands in the warehouse: the loaders' sources, the
+ * shipped reference files and the versions of the database engine and the
+ * reference data package.
  */
 export function fingerprintCode(): string {
   const sources = walk(LOADERS_DIR)
@@ -58,7 +63,8 @@ export function fingerprintCode(): string {
     name,
     (require(`${name}/package.json`) as { version: string }).version,
   ]);
-  return hashOf([...sources, ...versions]);
+  const references = REFERENCE_FILES.map((rel) => [rel, createHash("sha256").update(readFileSync(join(PROJECT_DIR, rel))).digest("hex")]);
+  return hashOf([...sources, ...references, ...versions]);
 }
 
 function hashOf(entries: unknown): string {

@@ -65,7 +65,7 @@ describe("npm run export", () => {
     const r = cli(["export", "--data", dir, "--out", out], { PIK_WAREHOUSE: join(dir, "wh.duckdb") });
     expect(r.code).toBe(0);
     const files = readdirSync(out).sort();
-    for (const t of ["kreise", "zuwendungen", "mittel_kreis_jahr", "abdeckung_kreis", "haushalt_jahr", "zahlungen_monat", "pruefbericht"])
+    for (const t of ["kreise", "zuwendungen", "mittel_kreis_jahr", "abdeckung_kreis", "haushalt_jahr", "zahlungen_monat", "mittel_gemeinde_jahr", "pruefbericht"])
       for (const ext of ["csv", "xlsx", "parquet"]) expect(files).toContain(`${t}.${ext}`);
     const zuw = readFileSync(join(out, "zuwendungen.csv"), "utf8");
     expect(zuw.startsWith("\uFEFFaktenzeichen;kreis_ags;")).toBe(true);

@@ -13,8 +13,8 @@ describe("README", () => {
     expect(updateGenerated(readme)).toBe(readme);
   });
   it("documents every published table and input table", () => {
-    for (const name of ["kreise", "zuwendungen", "mittel_kreis_jahr", "abdeckung_kreis", "haushalt_jahr", "zahlungen_monat", "pruefbericht"])
+    for (const name of ["kreise", "zuwendungen", "mittel_kreis_jahr", "abdeckung_kreis", "haushalt_jahr", "zahlungen_monat", "mittel_gemeinde_jahr", "pruefbericht"])
       expect(readme).toContain(`#### \`${name}\``);
-    for (const name of ["haushalt", "bewilligungen", "auszahlungen", "stellen", "gefluechtete_au"]) expect(readme).toContain(`#### \`${name}\``);
+    for (const name of ["haushalt", "bewilligungen", "auszahlungen", "stellen", "gefluechtete_au", "kreise", "gemeinden"]) expect(readme).toContain(`#### \`${name}\``);
   });
 });

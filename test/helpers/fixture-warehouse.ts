@@ -8,6 +8,7 @@ import { BEFUNDE_DDL, buildPublishedTables } from "../../loaders/queries/publish
 import { inputTableDdl } from "../../loaders/schema/ddl.ts";
 import { INPUT_TABLES } from "../../loaders/schema/input-tables.ts";
 import { REF_FOERDERBEREICHE_DDL, loadDefaultFoerderbereiche, writeFoerderbereiche } from "../../loaders/warehouse/foerderbereiche.ts";
+import { REF_GEMEINDEN_DDL } from "../../loaders/warehouse/gemeinden.ts";
 import { REF_KREISE_DDL } from "../../loaders/warehouse/kreise.ts";
 
 export async function fixtureWarehouse(fixture: string): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
@@ -16,6 +17,8 @@ export async function fixtureWarehouse(fixture: string): Promise<{ instance: Duc
   for (const s of ["eingang", "ref", "meta"]) await conn.run(`CREATE SCHEMA ${s}`);
   for (const t of INPUT_TABLES) await conn.run(inputTableDdl(t));
   await conn.run(REF_KREISE_DDL);
+  // Empty: a fixture inserts the Gemeinden it names (official names in mittel_gemeinde_jahr).
+  await conn.run(REF_GEMEINDEN_DDL);
   // The shipped list of Förderbereiche, as the ingest writes it without an input table.
   await conn.run(REF_FOERDERBEREICHE_DDL);
   await writeFoerderbereiche(conn, loadDefaultFoerderbereiche(), "Standardliste");

@@ -109,6 +109,7 @@ describe("definitions", () => {
       "abdeckung_kreis",
       "haushalt_jahr",
       "zahlungen_monat",
+      "mittel_gemeinde_jahr",
       "pruefbericht",
     ]);
   });
@@ -128,6 +129,9 @@ describe("definitions", () => {
         "jahr", "foerderbereich", "ansatz_eur", "bewilligt_eur", "ausgezahlt_eur", "rueckforderung_eur", "bindungsquote", "abflussquote",
       ],
       zahlungen_monat: ["jahr", "monat", "foerderbereich", "ausgezahlt_eur", "kumuliert_eur"],
+      mittel_gemeinde_jahr: [
+        "gemeinde_ags", "gemeinde_name", "kreis_ags", "jahr", "foerderbereich", "bewilligt_eur", "ausgezahlt_eur", "rueckforderung_eur",
+      ],
       pruefbericht: ["datei", "zeile", "spalte", "wert", "regel", "meldung", "schwere"],
     };
     for (const t of PUBLISHED_TABLES) {

@@ -15,6 +15,7 @@ import { alleKennwerte } from "../../loaders/sample-data/calibration.ts";
 import { day, fromIso } from "../../loaders/sample-data/dates.ts";
 import { proRataByYear, splitInteger } from "../../loaders/sample-data/generate.ts";
 import { writeSampleData, type Manifest } from "../../loaders/sample-data/write.ts";
+import { loadGemeinden } from "../../loaders/warehouse/gemeinden.ts";
 import { loadKreise } from "../../loaders/warehouse/kreise.ts";
 
 const tmpDirs: string[] = [];
@@ -235,12 +236,18 @@ describe("calibration facts, read back from the files (scale 1)", () => {
 
   it("bewilligungen: row rules of the contract hold", () => {
     const kreisAgs = new Set(kreise.map((k) => k.kreis_ags));
+    const gemeinden = new Map(loadGemeinden().map((g) => [g.gemeinde_ags, g]));
     expect(new Set(grants.map((g) => g.az)).size).toBe(grants.length);
     for (const g of grants) {
       expect(g.ags).toMatch(/^08\d{3}(\d{3})?$/);
       expect(kreisAgs.has(g.ags.slice(0, 5)), g.ags).toBe(true);
       expect(g.name.length).toBeGreaterThan(0);
-      if (g.ags.length === 8) expect(g.name).toMatch(/\(fiktiv\)$/);
+      if (g.ags.length === 8) {
+        // A real Gemeinde: official key and name (BKG VG5000), e.g. „Stadt Tübingen“.
+        const gemeinde = gemeinden.get(g.ags);
+        expect(gemeinde, g.ags).toBeDefined();
+        expect(g.name).toBe(`${gemeinde?.gemeinde_typ} ${gemeinde?.gemeinde_name}`);
+      }
       expect(g.ende).toBeGreaterThanOrEqual(g.beginn);
       expect(g.antrag).not.toBeNull();
       expect(g.antrag as number).toBeLessThanOrEqual(stand);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { SCREENSHOTS, useSite } from "./harness.ts";
 
-export const ROUTES = ["/", "/mittel", "/integrationsmanagement", "/haushalt", "/daten", "/methodik", "/pruefbericht", "/anfrage", "/barrierefreiheit", "/kreise/08111", "/kreise/08436"];
+export const ROUTES = ["/", "/mittel", "/gemeinden", "/integrationsmanagement", "/haushalt", "/daten", "/methodik", "/pruefbericht", "/anfrage", "/barrierefreiheit", "/kreise/08111", "/kreise/08436"];
 
 const site = useSite();
 
