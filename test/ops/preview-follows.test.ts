@@ -57,10 +57,23 @@ function cli(args: string[], env: Record<string, string>) {
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
+/**
+ * A page of the preview. Under load, the preview can drop the connection of the
+ * request that finds a new release (it clears the loader cache and re-runs the
+ * loaders); a reader's reload then works, so a dropped connection is retried
+ * twice. The content is checked by the caller.
+ */
 async function get(url: string): Promise<string> {
-  const r = await fetch(url);
-  expect(r.status).toBe(200);
-  return r.text();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const r = await fetch(url);
+      expect(r.status).toBe(200);
+      return await r.text();
+    } catch (e) {
+      if (attempt >= 3 || !String((e as { cause?: unknown }).cause ?? e).match(/closed|ECONNRESET|socket/i)) throw e;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
 }
 
 describe("npm start, then an ingest in another terminal", () => {
