@@ -3,6 +3,7 @@
 // the appropriation (Ansatz) as a black line across the group. The amounts come
 // computed from the loaders; this only draws them.
 import * as Plot from "@observablehq/plot";
+import {yearTickFormat} from "./format.js";
 
 const MIN_WIDTH = 320;
 
@@ -42,7 +43,7 @@ export function amountBars(rows, {
     marginLeft: 80,
     marginBottom: 30,
     ariaLabel,
-    fx: {label: null, tickFormat: String, padding: 0.15},
+    fx: {label: null, tickFormat: yearTickFormat(width, rows.length), padding: 0.15},
     x: {axis: null, domain: measures, paddingInner: 0.1},
     y: {grid: true, label: null, tickFormat: formatEuroAxis},
     color: {

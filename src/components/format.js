@@ -10,3 +10,9 @@ export const formatPercent = (x) => (x == null ? "–" : percent.format(Number(x
 export const formatNumber = (x) => (x == null ? "–" : number.format(Number(x)));
 /** ISO date (2018-12-31) → 31.12.2018 */
 export const formatDate = (iso) => (iso ? String(iso).slice(0, 10).split("-").reverse().join(".") : "–");
+
+/**
+ * A year on a chart axis: „2025“, or „’25“ where `count` four-digit years would
+ * not fit side by side in `width` px (a phone), so the labels never overlap.
+ */
+export const yearTickFormat = (width, count) => (width < 44 * count + 100 ? (y) => `’${String(y).slice(2)}` : (y) => String(y));

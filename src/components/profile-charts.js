@@ -16,6 +16,9 @@ const germanDate = (d) => formatDate(d instanceof Date ? d.toISOString() : d);
  * @param value "bewilligt_eur" or "ausgezahlt_eur"
  * @param fb    the list of Förderbereiche (components/foerderbereiche.js): names and a fixed colour per key
  */
+/** Year ticks of a time axis: „2019“, or „’19“ where ten of them would not fit side by side (phones). */
+const yearTicks = (width) => (width < 480 ? "’%y" : "%Y");
+
 export function mittelChart(rows, {width, height = 320, value, label, stichjahr, jahre, ariaLabel, fb: FB} = {}) {
   const data = rows.map((d) => ({...d, fb: FB.kurz(d.foerderbereich), betrag: d[value]}));
   // Only the areas this Kreis has money in, in the list's order, each in its own colour.
@@ -27,7 +30,7 @@ export function mittelChart(rows, {width, height = 320, value, label, stichjahr,
     height,
     marginLeft: 78,
     ariaLabel,
-    x: {type: "band", domain: jahre, label: null, tickFormat: yearLabel(stichjahr)},
+    x: {type: "band", domain: jahre, label: null, tickFormat: yearLabel(stichjahr, {short: width < 40 * jahre.length + 80})},
     y: {grid: true, label: `${label} (€)`, tickFormat: formatEuroAxis},
     color: {domain, range, legend: true},
     marks: [
@@ -58,7 +61,7 @@ export function kreisLandChart(rows, {width, height = 320, kreis, label, format,
     height,
     marginLeft: 70,
     ariaLabel,
-    x: isTime ? {type: "utc", label: null, tickFormat: "%Y", ticks: "year"} : {type: "point", label: null, tickFormat: xTickFormat, padding: 0.3},
+    x: isTime ? {type: "utc", label: null, tickFormat: yearTicks(width), ticks: "year"} : {type: "point", label: null, tickFormat: xTickFormat, padding: 0.3},
     y: {grid: true, label, tickFormat: format, zero: yZero},
     color: {domain: [kreis, PROFIL.land], range: [KREIS_COLOR, LAND_COLOR], legend: true},
     marks: [
@@ -84,7 +87,7 @@ export function vzaeChart(rows, {width, height = 320, format, ariaLabel} = {}) {
     height,
     marginLeft: 56,
     ariaLabel,
-    x: {type: "utc", label: null, tickFormat: "%Y", ticks: "year"},
+    x: {type: "utc", label: null, tickFormat: yearTicks(width), ticks: "year"},
     y: {grid: true, label: "VZÄ", tickFormat: format, zero: true},
     color: {domain: [PROFIL.vzaeBewilligt, PROFIL.vzaeBesetzt], range: [LAND_COLOR, KREIS_COLOR], legend: true},
     marks: [

@@ -44,6 +44,8 @@ export function rankText(rang, von, typ) {
 }
 
 /** Year label on axes: the year of the Stand, not yet complete, gets an asterisk. */
-export const yearLabel = (stichjahr) => (y) => (stichjahr != null && Number(y) > stichjahr ? `${y}*` : String(y));
+/** A year on an axis; `short` (narrow charts, phones): two digits, „’25“, so ten years fit side by side. */
+export const yearLabel = (stichjahr, {short = false} = {}) => (y) =>
+  `${short ? `’${String(y).slice(2)}` : String(y)}${stichjahr != null && Number(y) > stichjahr ? "*" : ""}`;
 
 export {formatDate, formatEuro, formatNumber, formatPercent};
