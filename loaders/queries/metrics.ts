@@ -244,21 +244,12 @@ export const groupSums = (keys: readonly MetricKey[], member: Col): string =>
   keys.map((k) => groupInputs(metric(k), member, `${k}__`)).join(",\n    ");
 export const groupValue = (key: MetricKey, g: string): string => value(metric(key), groupColumns(g, `${key}__`));
 
-/** The German text of a metric for pages and the data dictionary. */
-export interface MetricText {
-  key: MetricKey;
-  label: string;
-  unit: string;
-  einheit: string;
-  scale: number;
-  definition: string;
-  gruppenregel: string;
-  art: "summe" | "quote";
-  formel: Metric["formel"];
+/** The German text of a metric for pages and the data dictionary, with its formula for the browser. */
+export type MetricText = Pick<Metric, "key" | "label" | "unit" | "einheit" | "scale" | "definition" | "gruppenregel" | "art" | "formel"> & {
   zaehlt: NonNullable<Metric["zaehlt"]>;
   /** Decimal places of each input (integer units in the browser: cents, ten-thousandths). */
   inputScale: Partial<Record<Input, number>>;
-}
+};
 
 export function metricTexts(): MetricText[] {
   return metrics.map(({ key, label, unit, einheit, scale, definition, gruppenregel, art, formel, zaehlt, inputs }) => ({

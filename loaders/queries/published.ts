@@ -131,6 +131,13 @@ const DEF_AUSGEZAHLT_JAHR =
   "Nettosumme der im Kalenderjahr gebuchten Beträge zu bewilligten Zuwendungen (Buchungsdatum): " +
   "Abschläge und Schlusszahlungen zählen positiv, Rückforderungen negativ.";
 const DEF_RUECKFORDERUNG_JAHR = "Im Kalenderjahr gebuchte Rückforderungen, als positiver Betrag.";
+
+/** The three amounts of a year, as every per-year money table publishes them (Kreis, Gemeinde). */
+const BETRAEGE_JAHR = {
+  bewilligt_eur: euro({ label: "Bewilligt (anteilig)", definition: DEF_BEWILLIGT_JAHR }),
+  ausgezahlt_eur: euro({ label: "Ausgezahlt (netto)", definition: DEF_AUSGEZAHLT_JAHR }),
+  rueckforderung_eur: euro({ label: "Zurückgefordert", definition: DEF_RUECKFORDERUNG_JAHR }),
+};
 const DEF_QUOTE = (zaehler: string) =>
   `${zaehler} geteilt durch ansatz_eur, als Dezimalzahl (0,25 = 25 %), kaufmännisch auf 4 Nachkommastellen ` +
   "gerundet; leer, wenn der Ansatz 0 ist oder fehlt.";
@@ -357,9 +364,7 @@ export const mittelKreisJahr = defineTable({
     jahr,
     foerderbereich,
     foerderbereich_name: foerderbereichName,
-    bewilligt_eur: euro({ label: "Bewilligt (anteilig)", definition: DEF_BEWILLIGT_JAHR }),
-    ausgezahlt_eur: euro({ label: "Ausgezahlt (netto)", definition: DEF_AUSGEZAHLT_JAHR }),
-    rueckforderung_eur: euro({ label: "Zurückgefordert", definition: DEF_RUECKFORDERUNG_JAHR }),
+    ...BETRAEGE_JAHR,
   }),
   key: ["kreis_ags", "jahr", "foerderbereich"],
   sql: `WITH bewilligt AS (
@@ -669,9 +674,7 @@ export const mittelGemeindeJahr = defineTable({
     jahr,
     foerderbereich,
     foerderbereich_name: foerderbereichName,
-    bewilligt_eur: euro({ label: "Bewilligt (anteilig)", definition: DEF_BEWILLIGT_JAHR }),
-    ausgezahlt_eur: euro({ label: "Ausgezahlt (netto)", definition: DEF_AUSGEZAHLT_JAHR }),
-    rueckforderung_eur: euro({ label: "Zurückgefordert", definition: DEF_RUECKFORDERUNG_JAHR }),
+    ...BETRAEGE_JAHR,
   }),
   key: ["gemeinde_ags", "jahr", "foerderbereich"],
   sql: `WITH gemeinde_zuwendung AS (
