@@ -5,7 +5,7 @@
  * selection) is formed, its rounding, and the SQL that computes it.
  *
  * One formula serves every level. A metric is an expression over its inputs
- * (`value(r)`, r being a row alias whose columns are the inputs); a Kreis row has
+ * (`value(m, col)`, `col` saying where each input is); a Kreis row has
  * them, and a group of Kreise has them as sums (`groupInputs`) over the members
  * that count (`counts`). So the Land value of a ratio is always the ratio of the
  * sums over the same Kreise, never a mean of Kreis ratios, and two pages that
@@ -61,6 +61,7 @@ export interface Metric {
   gruppenregel: string;
   /** "summe": the group value is the sum of its Kreise; "quote": a ratio of sums. */
   art: "summe" | "quote";
+  /** The inputs of `formel` (numerator, then denominator). */
   inputs: readonly Input[];
   /**
    * The formula as data, so that SQL (`value`) and the browser
@@ -90,7 +91,10 @@ const column = (t: PublishedTable, name: string) => {
 const SUMME = "Für mehrere Kreise und das Land: Summe der Kreise.";
 
 /** A metric that is a published column summed over Kreise. */
-function summe(key: MetricKey & Input, t: PublishedTable, einheit: string): Metric {
+/** A metric as written below: its inputs follow from its formula. */
+type MetricDef = Omit<Metric, "inputs">;
+
+function summe(key: MetricKey & Input, t: PublishedTable, einheit: string): MetricDef {
   const c = column(t, key);
   return {
     key,
@@ -101,13 +105,12 @@ function summe(key: MetricKey & Input, t: PublishedTable, einheit: string): Metr
     definition: c.definition,
     gruppenregel: SUMME,
     art: "summe",
-    inputs: [key],
     formel: { zaehler: key },
   };
 }
 
 /** An amount per 1.000 inhabitants, in euros with cents. */
-function je1000(key: MetricKey, betrag: "bewilligt_eur" | "ausgezahlt_eur" | "rueckforderung_eur"): Metric {
+function je1000(key: MetricKey, betrag: "bewilligt_eur" | "ausgezahlt_eur" | "rueckforderung_eur"): MetricDef {
   const c = column(mittelKreisJahr, betrag);
   return {
     key,
@@ -118,13 +121,12 @@ function je1000(key: MetricKey, betrag: "bewilligt_eur" | "ausgezahlt_eur" | "ru
     definition: `${c.label} geteilt durch die Einwohnerzahl (${column(kreiseTable, "einwohner").definition}) mal 1.000, kaufmännisch auf Cent gerundet.`,
     gruppenregel: `Für mehrere Kreise und das Land: Summe der Beträge geteilt durch die Summe der Einwohner, mal 1.000.`,
     art: "quote",
-    inputs: [betrag, "einwohner"],
     formel: { zaehler: betrag, nenner: "einwohner", faktor: 1000 },
   };
 }
 
 /** An amount per refugee in follow-up housing, in euros with cents; only Kreise with a count take part. */
-function jeGefluechteten(key: MetricKey, betrag: "bewilligt_eur" | "ausgezahlt_eur"): Metric {
+function jeGefluechteten(key: MetricKey, betrag: "bewilligt_eur" | "ausgezahlt_eur"): MetricDef {
   const c = column(mittelKreisJahr, betrag);
   return {
     key,
@@ -137,13 +139,12 @@ function jeGefluechteten(key: MetricKey, betrag: "bewilligt_eur" | "ausgezahlt_e
       "Jahresende), kaufmännisch auf Cent gerundet; leer ohne Zählung.",
     gruppenregel: "Für mehrere Kreise und das Land: Summe der Beträge geteilt durch die Summe der Geflüchteten, beides über die Kreise mit Zählung.",
     art: "quote",
-    inputs: [betrag, "gefluechtete_au"],
     formel: { zaehler: betrag, nenner: "gefluechtete_au" },
     zaehlt: [{ input: "gefluechtete_au", bedingung: "positiv" }],
   };
 }
 
-const metrics: Metric[] = [
+const defs: MetricDef[] = [
   summe("bewilligt_eur", mittelKreisJahr, "Euro"),
   summe("ausgezahlt_eur", mittelKreisJahr, "Euro"),
   summe("rueckforderung_eur", mittelKreisJahr, "Euro"),
@@ -168,7 +169,6 @@ const metrics: Metric[] = [
       "Für mehrere Kreise und das Land: Summe der besetzten geteilt durch Summe der bewilligten VZÄ, beides über die " +
       "Kreise mit Stellenmeldung (ein Kreis ohne Meldung zählt weder im Zähler noch im Nenner).",
     art: "quote",
-    inputs: ["vzae_besetzt", "vzae_bewilligt"],
     formel: { zaehler: "vzae_besetzt", nenner: "vzae_bewilligt" },
     zaehlt: [
       { input: "vzae_besetzt", bedingung: "bekannt" },
@@ -188,7 +188,6 @@ const metrics: Metric[] = [
       "Für mehrere Kreise und das Land: Summe der Geflüchteten geteilt durch Summe der besetzten VZÄ, beides über die " +
       "Kreise mit Zählung und Stellenmeldung; ein Kreis, dessen Stellen alle unbesetzt sind, zählt mit seinen Geflüchteten mit.",
     art: "quote",
-    inputs: ["gefluechtete_au", "vzae_besetzt"],
     formel: { zaehler: "gefluechtete_au", nenner: "vzae_besetzt" },
     zaehlt: [
       { input: "gefluechtete_au", bedingung: "bekannt" },
@@ -196,6 +195,8 @@ const metrics: Metric[] = [
     ],
   },
 ];
+
+const metrics: Metric[] = defs.map((m) => ({ ...m, inputs: m.formel.nenner ? [m.formel.zaehler, m.formel.nenner] : [m.formel.zaehler] }));
 
 export const METRICS: ReadonlyMap<MetricKey, Metric> = new Map(metrics.map((m) => [m.key, m]));
 

@@ -132,6 +132,23 @@ const DEF_AUSGEZAHLT_JAHR =
   "Abschläge und Schlusszahlungen zählen positiv, Rückforderungen negativ.";
 const DEF_RUECKFORDERUNG_JAHR = "Im Kalenderjahr gebuchte Rückforderungen, als positiver Betrag.";
 
+/**
+ * The CTE `alle` of the per-year money tables: the CTEs `bewilligt` (granted, pro
+ * rata) and `gebucht` (booked) joined on `key` × year × Förderbereich, 0 where a
+ * side has nothing, so a year with only a payment or only a grant is kept.
+ */
+const alleBetraege = (key: string): string => `alle AS (
+  SELECT coalesce(b.${key}, z.${key}) AS ${key},
+    coalesce(b.jahr, z.jahr) AS jahr,
+    coalesce(b.foerderbereich, z.foerderbereich) AS foerderbereich,
+    coalesce(b.bewilligt_eur, 0) AS bewilligt_eur,
+    coalesce(z.ausgezahlt_eur, 0) AS ausgezahlt_eur,
+    coalesce(z.rueckforderung_eur, 0) AS rueckforderung_eur
+  FROM bewilligt AS b
+  FULL OUTER JOIN gebucht AS z
+    ON z.${key} = b.${key} AND z.jahr = b.jahr AND z.foerderbereich = b.foerderbereich
+)`;
+
 /** The three amounts of a year, as every per-year money table publishes them (Kreis, Gemeinde). */
 const BETRAEGE_JAHR = {
   bewilligt_eur: euro({ label: "Bewilligt (anteilig)", definition: DEF_BEWILLIGT_JAHR }),
@@ -377,17 +394,7 @@ gebucht AS (
   FROM main.buchungen
   GROUP BY kreis_ags, jahr, foerderbereich
 ),
-alle AS (
-  SELECT coalesce(b.kreis_ags, z.kreis_ags) AS kreis_ags,
-    coalesce(b.jahr, z.jahr) AS jahr,
-    coalesce(b.foerderbereich, z.foerderbereich) AS foerderbereich,
-    coalesce(b.bewilligt_eur, 0) AS bewilligt_eur,
-    coalesce(z.ausgezahlt_eur, 0) AS ausgezahlt_eur,
-    coalesce(z.rueckforderung_eur, 0) AS rueckforderung_eur
-  FROM bewilligt AS b
-  FULL OUTER JOIN gebucht AS z
-    ON z.kreis_ags = b.kreis_ags AND z.jahr = b.jahr AND z.foerderbereich = b.foerderbereich
-)
+${alleBetraege("kreis_ags")}
 SELECT * FROM alle
 WHERE bewilligt_eur <> 0 OR ausgezahlt_eur <> 0 OR rueckforderung_eur <> 0`,
 });
@@ -694,17 +701,7 @@ gebucht AS (
   JOIN gemeinde_zuwendung AS g ON g.aktenzeichen = z.aktenzeichen
   GROUP BY g.gemeinde_ags, z.jahr, z.foerderbereich
 ),
-alle AS (
-  SELECT coalesce(b.gemeinde_ags, z.gemeinde_ags) AS gemeinde_ags,
-    coalesce(b.jahr, z.jahr) AS jahr,
-    coalesce(b.foerderbereich, z.foerderbereich) AS foerderbereich,
-    coalesce(b.bewilligt_eur, 0) AS bewilligt_eur,
-    coalesce(z.ausgezahlt_eur, 0) AS ausgezahlt_eur,
-    coalesce(z.rueckforderung_eur, 0) AS rueckforderung_eur
-  FROM bewilligt AS b
-  FULL OUTER JOIN gebucht AS z
-    ON z.gemeinde_ags = b.gemeinde_ags AND z.jahr = b.jahr AND z.foerderbereich = b.foerderbereich
-),
+${alleBetraege("gemeinde_ags")},
 empfaengername AS (
   SELECT gemeinde_ags, arg_max(empfaenger_name, (beginn, aktenzeichen)) AS name
   FROM gemeinde_zuwendung
