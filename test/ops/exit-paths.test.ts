@@ -50,6 +50,12 @@ const release = async (warehouse: string) => {
   return String(r);
 };
 
+/** Can the user nobody (uid 65534) run node in this checkout? Only root can switch to it at all. */
+function readableByNobody(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  return spawnSync(process.execPath, ["-e", "require('fs').accessSync('package.json')"], { uid: 65534, gid: 65534 }).status === 0;
+}
+
 describe("temp files of the warehouse build", () => {
   it("SIGKILL leaves pik.duckdb.tmp-PID; the next ingest removes it", () => {
     const data = validFolder();
@@ -149,7 +155,8 @@ describe("operating-system errors in German", () => {
     expect(await release(warehouse)).toBe(before);
   });
 
-  it("permission denied on the warehouse folder (run as nobody): exit 2, German message naming the file", () => {
+  // Needs a checkout that the user nobody may read (a clone inside a 0700 folder from mktemp is not): then skipped.
+  it.skipIf(!readableByNobody())("permission denied on the warehouse folder (run as nobody): exit 2, German message naming the file", () => {
     const data = validFolder();
     dirs.push(data);
     chmodSync(data, 0o755);
