@@ -25,7 +25,7 @@ export function benchColumns(counts: readonly number[] = [2000, 9000], rows = 10
       const row = ["2024", "integrationsmanagement", "1000,00", ...extra.map(() => "1")].join(";");
       writeFileSync(join(dir, "haushalt.csv"), `${header}\n${`${row}\n`.repeat(rows)}`);
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", "validate", dir], { encoding: "utf8" });
+      const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli/main.ts", "validate", dir], { encoding: "utf8" });
       const ms = performance.now() - t0;
       out.push({ columns, ms: Math.round(ms), refused: `${r.stdout}${r.stderr}`.includes("erlaubt sind höchstens 200") });
     } finally {

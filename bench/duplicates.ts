@@ -90,7 +90,7 @@ export async function benchDuplicates(counts: readonly number[] = [20_000, 200_0
 
 /** One run: validate the folder, in this process. */
 async function runOnce(dir: string): Promise<RunOutput> {
-  const { validateFolder } = await import("../loaders/cli.ts");
+  const { validateFolder } = await import("../loaders/cli/main.ts");
   const t0 = performance.now();
   const r = await validateFolder(dir);
   const ms = performance.now() - t0;

@@ -11,7 +11,7 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { PUBLISHED_TABLES, publishedColumns, type PublishedTable } from "../queries/published.ts";
+import { PUBLISHED_TABLES, publishedColumns, type PublishedTable } from "../tables/index.ts";
 
 /** One changed value of a published figure. */
 export interface DiffChange {

@@ -7,8 +7,8 @@ import { metricTexts } from "../queries/metrics.ts";
 import type { z } from "zod";
 import { columnMeta, KIND_DE } from "../schema/columns.ts";
 import { INPUT_TABLES } from "../schema/input-tables.ts";
-import { PUBLISHED_TABLES, publishedColumns } from "../queries/published.ts";
-import { loadDefaultFoerderbereiche } from "../warehouse/foerderbereiche.ts";
+import { PUBLISHED_TABLES, publishedColumns } from "../tables/index.ts";
+import { loadDefaultFoerderbereiche } from "../reference/foerderbereiche.ts";
 
 const cell = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
 
@@ -48,7 +48,7 @@ export function publishedDictionary(): string {
   return out.join("\n");
 }
 
-/** The default list of Förderbereiche (loaders/warehouse/foerderbereiche.json), as users need it to extend it. */
+/** The default list of Förderbereiche (loaders/reference/foerderbereiche.json), as users need it to extend it. */
 export function foerderbereicheDictionary(): string {
   const out = ["| `foerderbereich` | Name | Kurzname | ab | bis | Farbe |", "| --- | --- | --- | --- | --- | --- |"];
   for (const f of loadDefaultFoerderbereiche())

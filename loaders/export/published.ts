@@ -14,7 +14,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { PUBLISHED_TABLES, publishedColumns } from "../queries/published.ts";
+import { PUBLISHED_TABLES, publishedColumns } from "../tables/index.ts";
 import { sha256File } from "../warehouse/fingerprint.ts";
 import { exportTable } from "./index.ts";
 import { writeAtomically } from "./csv.ts";

@@ -40,7 +40,7 @@ export type InternalItem = keyof typeof INTERNAL_ONLY;
 /** The internal-only download tables (base names of the files in downloads.zip). */
 export const INTERNAL_DOWNLOADS = ["antraege", "buchungen"] as const satisfies readonly InternalItem[];
 
-/** Download formats, as in loaders/queries/pages/daten.ts (kept here so the config needs no DuckDB). */
+/** Download formats, as in loaders/pages/daten.ts (kept here so the config needs no DuckDB). */
 const DOWNLOAD_FORMATS = ["csv", "xlsx", "parquet"] as const;
 
 export class EditionError extends Error {}

@@ -14,8 +14,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { z } from "zod";
 import { bewilligungen } from "../schema/input-tables.ts";
 import { ags, columnMeta, int } from "../schema/columns.ts";
-import { buchungen, publishedColumns, type PublishedTable } from "./published.ts";
-import { kreisOf } from "./sql.ts";
+import { buchungen, publishedColumns, type PublishedTable } from "../tables/index.ts";
+import { kreisOf } from "../tables/sql.ts";
 import { includes, INTERNAL_DOWNLOADS, type Edition, type InternalItem } from "./edition.ts";
 import { rows } from "./site.ts";
 

@@ -16,8 +16,8 @@
  * the same rule on integer cents (src/components/metrics.js, checked against
  * this SQL by test/queries/metrics.test.ts).
  */
-import { abdeckungKreis, kreise as kreiseTable, mittelKreisJahr, publishedColumns, type PublishedTable } from "./published.ts";
-import { decimalRatio } from "./sql.ts";
+import { abdeckungKreis, kreise as kreiseTable, mittelKreisJahr, publishedColumns, type PublishedTable } from "../tables/index.ts";
+import { decimalRatio } from "../tables/sql.ts";
 
 export type MetricKey =
   | "bewilligt_eur"

@@ -3,7 +3,7 @@
  * in `src/data/` call these and print the result; they hold no SQL of their own.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { PublishedTableName } from "./published.ts";
+import type { PublishedTableName } from "../tables/index.ts";
 import { openWarehouse, readBuildInfo, warehouseFromEnv, type BuildInfo } from "../warehouse/open.ts";
 
 /** Rows as plain JSON values: DECIMAL and BIGINT come back as strings/numbers DuckDB chose. */

@@ -11,7 +11,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 // Temp folders carry the PID and are removed on every exit path; stale ones at the next start (ops/temp.ts).
 import { makeTempDir } from "../ops/temp.ts";
 import { killPoint } from "../ops/kill-point.ts";
-import { fileFinding, type Finding } from "../validate/finding.ts";
+import { fileFinding, type Finding } from "../base/finding.ts";
 import { firstOverlongLine, overlongLineMessage, tooManyColumnsMessage } from "./guards.ts";
 import { MAX_COLUMNS } from "./limits.ts";
 import {

@@ -5,7 +5,7 @@
  * findings of the others.
  */
 import { extname } from "node:path";
-import { fileFinding } from "../validate/finding.ts";
+import { fileFinding } from "../base/finding.ts";
 import { readCsv } from "./csv.ts";
 import { notRegularFile } from "./guards.ts";
 import type { ReadRequest, ReadResult } from "./types.ts";

@@ -6,7 +6,7 @@
  */
 import { lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileFinding, type Finding } from "../validate/finding.ts";
+import { fileFinding, type Finding } from "../base/finding.ts";
 import type { FileFormat } from "./types.ts";
 
 export interface InputFile {

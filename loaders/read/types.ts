@@ -7,7 +7,7 @@
  * dates and enums is the validator's job (in SQL, in bulk).
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { Finding } from "../validate/finding.ts";
+import type { Finding } from "../base/finding.ts";
 
 export type FileFormat = "csv" | "xlsx";
 

@@ -8,7 +8,7 @@
  */
 import { open } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import { fileFinding, type Finding } from "../validate/finding.ts";
+import { fileFinding, type Finding } from "../base/finding.ts";
 import { sqlIdent, truncate, uniqueName } from "./csv.ts";
 import { tooManyColumnsMessage } from "./guards.ts";
 import { MAX_COLUMNS } from "./limits.ts";

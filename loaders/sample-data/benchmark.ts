@@ -13,7 +13,7 @@
  */
 import { open, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { loadKreise } from "../warehouse/kreise.ts";
+import { loadKreise } from "../reference/kreise.ts";
 import { DEFAULT_SEED } from "./calibration.ts";
 import { day, german, halfYearEnds, iso } from "./dates.ts";
 import { germanCents } from "./format.ts";

@@ -9,8 +9,8 @@
  * boundaries, `reference/geo/bw-gemeinden.geojson`), chosen at random.
  */
 import type { Foerderbereich } from "../schema/input-tables.ts";
-import { loadGemeinden, type Gemeinde } from "../warehouse/gemeinden.ts";
-import { loadKreise, type Kreis } from "../warehouse/kreise.ts";
+import { loadGemeinden, type Gemeinde } from "../reference/gemeinden.ts";
+import { loadKreise, type Kreis } from "../reference/kreise.ts";
 import {
   ANNAHMEN,
   AU_LANDESWEIT,

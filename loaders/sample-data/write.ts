@@ -20,7 +20,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import type { Foerderbereich } from "../schema/input-tables.ts";
-import { loadDefaultFoerderbereiche } from "../warehouse/foerderbereiche.ts";
+import { loadDefaultFoerderbereiche } from "../reference/foerderbereiche.ts";
 
 const FOERDERBEREICHE = loadDefaultFoerderbereiche().map((f) => f.foerderbereich);
 import { alleKennwerte, STAND, type Kennwert } from "./calibration.ts";

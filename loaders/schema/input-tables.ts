@@ -12,7 +12,7 @@ import { ags, bool, date, dec, euro, int, MAX_BETRAG_EUR, oneOf, schluessel, tex
 
 /**
  * A Förderbereich key. Which keys exist is data (`ref.foerderbereiche`, from the
- * default list `loaders/warehouse/foerderbereiche.json` or the input table
+ * default list `loaders/reference/foerderbereiche.json` or the input table
  * `foerderbereiche`), so the type is a plain string.
  */
 export type Foerderbereich = string;

@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readBuildInfo, type BuildInfo } from "../warehouse/build-info.ts";
-import type { InputFileCounts } from "../queries/pages/daten.ts";
+import type { InputFileCounts } from "../pages/daten.ts";
 import { EDITION_NAMES, editionFromEnv, type Edition } from "../queries/edition.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");

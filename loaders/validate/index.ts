@@ -10,10 +10,10 @@ import { listInputFiles } from "../read/input-folder.ts";
 import { readRaw } from "../read/index.ts";
 import { isUnreadable, type RawRows } from "../read/types.ts";
 import { hasPersonalData, INPUT_SCHEMA, inputTableDdl, storedColumns } from "../schema/ddl.ts";
-import { BEFUNDE_DDL } from "../queries/published.ts";
+import { BEFUNDE_DDL } from "../base/finding.ts";
 import { INPUT_TABLES, type InputTable } from "../schema/input-tables.ts";
-import { loadGemeinden, REF_GEMEINDEN_DDL } from "../warehouse/gemeinden.ts";
-import { loadKreise, REF_KREISE_DDL, EINWOHNER_QUELLE, EINWOHNER_STAND } from "../warehouse/kreise.ts";
+import { loadGemeinden, REF_GEMEINDEN_DDL } from "../reference/gemeinden.ts";
+import { loadKreise, REF_KREISE_DDL, EINWOHNER_QUELLE, EINWOHNER_STAND } from "../reference/kreise.ts";
 import {
   INTEGRATIONSMANAGEMENT,
   loadDefaultFoerderbereiche,
@@ -22,7 +22,7 @@ import {
   REF_FOERDERBEREICHE_DDL,
   withColours,
   writeFoerderbereiche,
-} from "../warehouse/foerderbereiche.ts";
+} from "../reference/foerderbereiche.ts";
 import {
   checkFoerderbereichReferences,
   checkGrantReferences,
@@ -33,7 +33,7 @@ import {
   warnOnAcceptedFigures,
   warnOutsideRunningYears,
 } from "./cross-table.ts";
-import { fileFinding, type Finding } from "./finding.ts";
+import { fileFinding, type Finding } from "../base/finding.ts";
 import { de, fill } from "./messages.ts";
 import { sqlString } from "./sql-columns.ts";
 import { amountTotalsOverflow, befundTable, checkKeys, headerPredicate, MAX_BETRAG_TEXT, MAX_SUMME_TEXT, mapHeader, stageRows, stageTable } from "./stage.ts";

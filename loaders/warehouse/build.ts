@@ -11,7 +11,7 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname } from "node:path";
-import { buildPublishedTables } from "../queries/published.ts";
+import { buildPublishedTables } from "../tables/index.ts";
 import { INPUT_TABLES } from "../schema/input-tables.ts";
 import { warnOnAppropriations } from "../validate/cross-table.ts";
 import { createWarehouseSchema, finishValidation, usableTables, validateInput, type ValidationResult } from "../validate/index.ts";

@@ -5,7 +5,7 @@
 //   mix.json    filled positions by employer and qualification, Land and Kreise, per stichtag;
 //               groups of fewer than 3 persons and their complements suppressed (loaders/queries/suppression.ts)
 import JSZip from "jszip";
-import { abdeckungKreise, abdeckungLand, packMix, stellenMixVeroeffentlicht } from "../../loaders/queries/pages/abdeckung.ts";
+import { abdeckungKreise, abdeckungLand, packMix, stellenMixVeroeffentlicht } from "../../loaders/pages/abdeckung.ts";
 import { withWarehouse } from "../../loaders/queries/site.ts";
 import { MIN_PERSONEN } from "../../loaders/queries/suppression.ts";
 

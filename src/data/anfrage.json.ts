@@ -1,5 +1,5 @@
 // Anfrage-Assistent: the inquiry basis per Kreis × year (amounts in cents), measures and footnotes.
-import { anfrageDaten } from "../../loaders/queries/anfrage.ts";
+import { anfrageDaten } from "../../loaders/pages/anfrage.ts";
 import { siteMeta, withWarehouse } from "../../loaders/queries/site.ts";
 
 const meta = siteMeta();

@@ -3,7 +3,7 @@
 // The intern edition (PIK_EDITION) adds the definitions of its extra downloads.
 import { editionFromEnv } from "../../loaders/queries/edition.ts";
 import { internalTables } from "../../loaders/queries/intern.ts";
-import { PUBLISHED_TABLES, publishedColumns } from "../../loaders/queries/published.ts";
+import { PUBLISHED_TABLES, publishedColumns } from "../../loaders/tables/index.ts";
 
 const tables = [...PUBLISHED_TABLES, ...internalTables(editionFromEnv())];
 const out = Object.fromEntries(

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { editionFromEnv } from "../../loaders/queries/edition.ts";
-import { previousExportFromEnv, releaseChanges, writeDownloads } from "../../loaders/queries/pages/daten.ts";
+import { previousExportFromEnv, releaseChanges, writeDownloads } from "../../loaders/pages/daten.ts";
 import { siteMeta, withWarehouse } from "../../loaders/queries/site.ts";
 
 const dir = await mkdtemp(join(tmpdir(), "pik-downloads-"));

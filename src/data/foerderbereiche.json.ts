@@ -1,5 +1,5 @@
 // The list of Förderbereiche (key, name, short name, years, order, colour) from the warehouse.
-import { foerderbereicheList } from "../../loaders/queries/pages/foerderbereiche.ts";
+import { foerderbereicheList } from "../../loaders/pages/foerderbereiche.ts";
 import { withWarehouse } from "../../loaders/queries/site.ts";
 
 const out = await withWarehouse((conn) => foerderbereicheList(conn));

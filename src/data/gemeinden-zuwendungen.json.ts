@@ -1,6 +1,6 @@
 // The grants to Gemeinden (8-digit recipient AGS) with their staffing per
 // Stichtag: the detail of /gemeinden, fetched only when a Gemeinde is opened.
-import { gemeindenZuwendungen } from "../../loaders/queries/pages/gemeinden.ts";
+import { gemeindenZuwendungen } from "../../loaders/pages/gemeinden.ts";
 import { withWarehouse } from "../../loaders/queries/site.ts";
 
 const out = await withWarehouse((conn) => gemeindenZuwendungen(conn));

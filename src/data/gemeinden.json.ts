@@ -1,7 +1,7 @@
 // Money and integration managers per recipient Gemeinde (mittel_gemeinde_jahr,
 // amounts in cents), the grants to the Kreise themselves beside them, the grants
 // to Gemeinden and their staffing per Stichtag, populations if the input has them.
-import { gemeindenSeite } from "../../loaders/queries/pages/gemeinden.ts";
+import { gemeindenSeite } from "../../loaders/pages/gemeinden.ts";
 import { siteMeta, withWarehouse } from "../../loaders/queries/site.ts";
 
 const out = await withWarehouse((conn) => gemeindenSeite(conn, { stand: siteMeta().stand }));

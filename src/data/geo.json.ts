@@ -1,7 +1,7 @@
 // Kreis boundaries for every map of the site: a user's data/geo/*.geojson (or
 // *.json) whose features carry a 5-digit Kreis AGS, else the shipped BKG VG5000
 // boundaries (reference/geo/); null only when neither is there (tile map).
-import { kreisGeo } from "../../loaders/queries/pages/geo.ts";
+import { kreisGeo } from "../../loaders/pages/geo.ts";
 import { dataDirFromEnv } from "../../loaders/warehouse/build.ts";
 
 const { geo, skipped, files } = kreisGeo(dataDirFromEnv());

@@ -4,7 +4,7 @@
 //   kurven.json    cumulative payments per month, year and Förderbereich (and as a share of the appropriation)
 //   vergleich.json the latest year's cumulative payments against the same month of earlier years
 import JSZip from "jszip";
-import { haushaltBereiche, zahlungenKurven, zahlungenVergleich } from "../../loaders/queries/pages/haushalt.ts";
+import { haushaltBereiche, zahlungenKurven, zahlungenVergleich } from "../../loaders/pages/haushalt.ts";
 import { withWarehouse } from "../../loaders/queries/site.ts";
 
 const files = await withWarehouse(async (conn) => ({

@@ -3,7 +3,7 @@
 // intern edition (PIK_EDITION) adds each Kreis's non-granted applications.
 import JSZip from "jszip";
 import { editionFromEnv } from "../../loaders/queries/edition.ts";
-import { kreisprofile } from "../../loaders/queries/pages/kreisprofil.ts";
+import { kreisprofile } from "../../loaders/pages/kreisprofil.ts";
 import { siteMeta, withWarehouse } from "../../loaders/queries/site.ts";
 
 const { stand } = siteMeta();

@@ -1,5 +1,5 @@
 // Definitions, input rules, sources and the making of the sample data for /methodik.
-import { inputRules, PROGRAMMZAHLEN, publishedDefinitions, QUELLEN, sampleData } from "../../loaders/queries/pages/methodik.ts";
+import { inputRules, PROGRAMMZAHLEN, publishedDefinitions, QUELLEN, sampleData } from "../../loaders/pages/methodik.ts";
 import { readSidecar } from "../../loaders/site/release.ts";
 import { MIN_PERSONEN } from "../../loaders/queries/suppression.ts";
 

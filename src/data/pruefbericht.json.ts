@@ -1,5 +1,5 @@
 // Prüfbericht: files, findings, cross-table warnings and the quality scorecard per Kreis.
-import { pruefbericht } from "../../loaders/queries/pages/pruefbericht.ts";
+import { pruefbericht } from "../../loaders/pages/pruefbericht.ts";
 import { siteMeta, withWarehouse } from "../../loaders/queries/site.ts";
 
 const { stand } = siteMeta();

@@ -1,6 +1,6 @@
 // The release manifest: input files with SHA-256 and row counts, build time,
 // software version, release id. Downloadable from /daten and shown there.
-import { inputFileCounts } from "../../loaders/queries/pages/daten.ts";
+import { inputFileCounts } from "../../loaders/pages/daten.ts";
 import { withWarehouse } from "../../loaders/queries/site.ts";
 import { buildReleaseManifest, readSidecar, softwareVersion } from "../../loaders/site/release.ts";
 

@@ -1,5 +1,5 @@
 // The search index (Kreise, Gemeinden, recipients, Aktenzeichen), fetched by a page's search field on first use.
-import { suchIndex } from "../../loaders/queries/pages/suche.ts";
+import { suchIndex } from "../../loaders/pages/suche.ts";
 import { withWarehouse } from "../../loaders/queries/site.ts";
 
 const index = await withWarehouse((conn) => suchIndex(conn));

@@ -2,7 +2,7 @@
 // coverage at the latest stichtag, uptake, the Kreise that stand out; in the
 // intern edition (PIK_EDITION) also the Antragslage.
 import { editionFromEnv } from "../../loaders/queries/edition.ts";
-import { uebersicht } from "../../loaders/queries/pages/uebersicht.ts";
+import { uebersicht } from "../../loaders/pages/uebersicht.ts";
 import { siteMeta, withWarehouse } from "../../loaders/queries/site.ts";
 
 const out = await withWarehouse((conn) => uebersicht(conn, { stand: siteMeta().stand, edition: editionFromEnv() }));

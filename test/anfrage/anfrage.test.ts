@@ -22,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anfrageTabelle, AnfrageError, parseJahre, parseKreise, type AnfrageTabelle } from "../../loaders/anfrage/index.ts";
 import { anfrageCsv, writeAnfrage } from "../../loaders/anfrage/write.ts";
 import { ingest } from "../../loaders/warehouse/build.ts";
-import { loadKreise } from "../../loaders/warehouse/kreise.ts";
+import { loadKreise } from "../../loaders/reference/kreise.ts";
 import { csv, removeFolder, validFolder } from "../helpers/folder.ts";
 
 const dirs: string[] = [];
@@ -192,7 +192,7 @@ describe("writers", () => {
 
 describe("npm run anfrage", () => {
   const cli = (args: string[]) => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", "anfrage", ...args], {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli/main.ts", "anfrage", ...args], {
       encoding: "utf8",
       env: { ...process.env, PIK_WAREHOUSE: warehouse },
       timeout: 120_000,

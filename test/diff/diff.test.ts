@@ -25,7 +25,7 @@ let newOut: string;
 let result: DiffResult;
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", ...args], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli/main.ts", ...args], {
     encoding: "utf8",
     env: { ...process.env, ...env },
     timeout: 120_000,

@@ -4,12 +4,13 @@
  * worked out in the test), and the published tables built over it.
  */
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { BEFUNDE_DDL, buildPublishedTables } from "../../loaders/queries/published.ts";
+import { BEFUNDE_DDL } from "../../loaders/base/finding.ts";
+import { buildPublishedTables } from "../../loaders/tables/index.ts";
 import { inputTableDdl } from "../../loaders/schema/ddl.ts";
 import { INPUT_TABLES } from "../../loaders/schema/input-tables.ts";
-import { REF_FOERDERBEREICHE_DDL, loadDefaultFoerderbereiche, writeFoerderbereiche } from "../../loaders/warehouse/foerderbereiche.ts";
-import { REF_GEMEINDEN_DDL } from "../../loaders/warehouse/gemeinden.ts";
-import { REF_KREISE_DDL } from "../../loaders/warehouse/kreise.ts";
+import { REF_FOERDERBEREICHE_DDL, loadDefaultFoerderbereiche, writeFoerderbereiche } from "../../loaders/reference/foerderbereiche.ts";
+import { REF_GEMEINDEN_DDL } from "../../loaders/reference/gemeinden.ts";
+import { REF_KREISE_DDL } from "../../loaders/reference/kreise.ts";
 
 export async function fixtureWarehouse(fixture: string): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
   const instance = await DuckDBInstance.create(":memory:");

@@ -32,7 +32,7 @@ const tmp = () => {
 };
 
 function cli(args: string[], env: Record<string, string>, opts: { uid?: number; gid?: number } = {}) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", ...args], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli/main.ts", ...args], {
     encoding: "utf8",
     env: { ...process.env, ...env },
     timeout: 120_000,

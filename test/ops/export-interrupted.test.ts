@@ -15,7 +15,7 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeFolder));
 
 function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", ...args], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli/main.ts", ...args], {
     encoding: "utf8",
     env: { ...process.env, ...env },
     timeout: 120_000,

@@ -47,7 +47,7 @@ describe("npm run export -- --data X --out X", () => {
     dirs.push(dir);
     writeFileSync(join(dir, "kreise.csv"), "ags;name\n08111;Stuttgart\n");
     const before = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), "utf8")]));
-    const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", "export", "--data", dir, "--out", dir], {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli/main.ts", "export", "--data", dir, "--out", dir], {
       encoding: "utf8",
       env: { ...process.env, PIK_WAREHOUSE: join(tmp(), "pik.duckdb") },
       timeout: 120_000,

@@ -58,7 +58,7 @@ describe("npm run ingest with a bad manifest", () => {
     const out = writeFolder({});
     dirs.push(out);
     const warehouse = join(out, "pik.duckdb");
-    const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", "ingest"], {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli/main.ts", "ingest"], {
       encoding: "utf8",
       env: { ...process.env, PIK_DATA_DIR: dir, PIK_WAREHOUSE: warehouse },
       timeout: 120_000,

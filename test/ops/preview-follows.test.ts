@@ -53,7 +53,7 @@ describe("followWarehouse", () => {
 });
 
 function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", ...args], { encoding: "utf8", env: { ...process.env, ...env }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli/main.ts", ...args], { encoding: "utf8", env: { ...process.env, ...env }, timeout: 120_000 });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 

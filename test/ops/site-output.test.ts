@@ -62,7 +62,7 @@ describe("prepare-site (the step of npm run build before Framework)", () => {
     const data = validFolder();
     dirs.push(data);
     const before = readdirSync(data).sort();
-    const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", "prepare-site"], {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli/main.ts", "prepare-site"], {
       encoding: "utf8",
       env: { ...process.env, PIK_DATA_DIR: data, PIK_SITE_OUT: data, PIK_WAREHOUSE: join(tmp(), "pik.duckdb") },
       timeout: 120_000,

@@ -97,12 +97,12 @@ describe("finish-site killed during the swap", () => {
     writeSite(out, "alte Website");
     writeSite(join(work, ".site.im-bau"), "neue Website");
     const env = { PIK_SITE_OUT: out, PIK_DATA_DIR: join(work, "data"), PIK_WAREHOUSE: join(work, "wh", "pik.duckdb") };
-    const killed = run(process.execPath, ["--import", "tsx", "loaders/cli.ts", "finish-site"], { ...env, PIK_TEST_KILL_AT: "site-swap" });
+    const killed = run(process.execPath, ["--import", "tsx", "loaders/cli/main.ts", "finish-site"], { ...env, PIK_TEST_KILL_AT: "site-swap" });
     expect(killed.signal).toBe("SIGKILL");
     expect(existsSync(out)).toBe(false);
     expect(readFileSync(join(work, ".site.alt", "index.html"), "utf8")).toContain("alte Website");
 
-    const next = run(process.execPath, ["--import", "tsx", "loaders/cli.ts", "finish-site"], env);
+    const next = run(process.execPath, ["--import", "tsx", "loaders/cli/main.ts", "finish-site"], env);
     expect(next.code).toBe(0);
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain('<html lang="de"><body>neue Website');
     expect(readdirSync(work).sort()).toEqual(["site"]);

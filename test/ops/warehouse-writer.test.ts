@@ -28,7 +28,7 @@ const tmp = () => {
 };
 
 function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", ...args], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli/main.ts", ...args], {
     encoding: "utf8",
     env: { ...process.env, ...env },
     timeout: 120_000,
@@ -119,7 +119,7 @@ describe("one writer at a time", () => {
     const warehouse = join(tmp(), "pik.duckdb");
     const env = { ...process.env, PIK_DATA_DIR: data, PIK_WAREHOUSE: warehouse };
     // The first ingest pauses (SIGSTOP) just before its rename, holding the lock.
-    const first = spawn(process.execPath, ["--import", "tsx", "loaders/cli.ts", "ingest"], {
+    const first = spawn(process.execPath, ["--import", "tsx", "loaders/cli/main.ts", "ingest"], {
       env: { ...env, PIK_TEST_KILL_AT: "warehouse-built", PIK_TEST_KILL_SIGNAL: "SIGSTOP" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -31,7 +31,7 @@ beforeAll(() => {
     `RPS15.2-IM-2017-0001;31.12.2017;901;1;ja;landkreis;hochschulabschluss;${NAMES[0]};zuviel\r\n` +
       `RPS15.2-IM-2017-0001;31.12.2017;902;1;ja;landkreis;hochschulabschluss;"${NAMES[1]}\r\n`,
   );
-  output = execFileSync("npx", ["tsx", "loaders/cli.ts", "export", "--data", INPUT, "--out", EXPORT, "--allow-rejects"], {
+  output = execFileSync("npx", ["tsx", "loaders/cli/main.ts", "export", "--data", INPUT, "--out", EXPORT, "--allow-rejects"], {
     env: { ...process.env, PIK_WAREHOUSE: WAREHOUSE },
     encoding: "utf8",
     timeout: 300_000,

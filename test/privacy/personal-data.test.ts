@@ -125,7 +125,7 @@ async function namesInDatabase(attach: string | null, parquet: string[]): Promis
 
 beforeAll(() => {
   // Ingest + export of the sample data into a warehouse and folder of this test.
-  exportOutput = execFileSync("npx", ["tsx", "loaders/cli.ts", "export", "--data", "data", "--out", EXPORT], {
+  exportOutput = execFileSync("npx", ["tsx", "loaders/cli/main.ts", "export", "--data", "data", "--out", EXPORT], {
     env: { ...process.env, PIK_WAREHOUSE: WAREHOUSE, PIK_DATA_DIR: "data" },
     encoding: "utf8",
     timeout: 300_000,

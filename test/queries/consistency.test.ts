@@ -24,12 +24,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anfrageTabelle } from "../../loaders/anfrage/index.ts";
-import { anfrageDaten } from "../../loaders/queries/anfrage.ts";
+import { anfrageDaten } from "../../loaders/pages/anfrage.ts";
 import { metricTexts } from "../../loaders/queries/metrics.ts";
-import { abdeckungLand } from "../../loaders/queries/pages/abdeckung.ts";
-import { kreisprofile } from "../../loaders/queries/pages/kreisprofil.ts";
-import { mittel } from "../../loaders/queries/pages/mittel.ts";
-import { uebersicht } from "../../loaders/queries/pages/uebersicht.ts";
+import { abdeckungLand } from "../../loaders/pages/abdeckung.ts";
+import { kreisprofile } from "../../loaders/pages/kreisprofil.ts";
+import { mittel } from "../../loaders/pages/mittel.ts";
+import { uebersicht } from "../../loaders/pages/uebersicht.ts";
 import { ingest } from "../../loaders/warehouse/build.ts";
 // @ts-expect-error plain browser modules without types
 import { auswahl } from "../../src/components/mittel-auswahl.js";

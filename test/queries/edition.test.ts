@@ -67,7 +67,7 @@ describe("PIK_EDITION", () => {
 
   it("an unknown value stops the build at its first step with the German message (exit ≠ 0)", () => {
     for (const step of ["ingest", "prepare-site"]) {
-      const r = spawnSync("npx", ["tsx", "loaders/cli.ts", step], {
+      const r = spawnSync("npx", ["tsx", "loaders/cli/main.ts", step], {
         env: { ...process.env, PIK_EDITION: "intrn", PIK_WAREHOUSE: join(work, "none.duckdb") },
         encoding: "utf8",
         timeout: 60_000,
@@ -158,7 +158,7 @@ describe("valid edition", () => {
   it("prepare-site accepts PIK_EDITION=intern (fails later only for the missing warehouse)", () => {
     let out = "";
     try {
-      execFileSync("npx", ["tsx", "loaders/cli.ts", "prepare-site"], {
+      execFileSync("npx", ["tsx", "loaders/cli/main.ts", "prepare-site"], {
         env: { ...process.env, PIK_EDITION: "intern", PIK_WAREHOUSE: join(work, "none.duckdb") },
         encoding: "utf8",
         stdio: ["ignore", "pipe", "pipe"],

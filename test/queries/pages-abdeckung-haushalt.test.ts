@@ -9,8 +9,8 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureWarehouse } from "../helpers/fixture-warehouse.ts";
-import { abdeckungKreise, abdeckungLand, stellenMix, stellenMixVeroeffentlicht } from "../../loaders/queries/pages/abdeckung.ts";
-import { haushaltBereiche, zahlungenKurven, zahlungenVergleich } from "../../loaders/queries/pages/haushalt.ts";
+import { abdeckungKreise, abdeckungLand, stellenMix, stellenMixVeroeffentlicht } from "../../loaders/pages/abdeckung.ts";
+import { haushaltBereiche, zahlungenKurven, zahlungenVergleich } from "../../loaders/pages/haushalt.ts";
 
 const Q = "Testdaten";
 

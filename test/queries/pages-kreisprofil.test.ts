@@ -1,5 +1,5 @@
 /**
- * The Kreisprofil queries (loaders/queries/pages/kreisprofil.ts) on a tiny
+ * The Kreisprofil queries (loaders/pages/kreisprofil.ts) on a tiny
  * hand-made warehouse. Every expected value was worked out by hand in the
  * comments, not by running the code.
  *
@@ -10,7 +10,7 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureWarehouse } from "../helpers/fixture-warehouse.ts";
-import { bezugCte, kreisprofile, type Kennzahl, type Kreisprofil } from "../../loaders/queries/pages/kreisprofil.ts";
+import { bezugCte, kreisprofile, type Kennzahl, type Kreisprofil } from "../../loaders/pages/kreisprofil.ts";
 
 const Q = "Destatis (Testdaten)";
 const FIXTURE = `

@@ -11,9 +11,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureWarehouse } from "../helpers/fixture-warehouse.ts";
-import { featureAgs, kreisGeo, mittel, rewind, type MittelDaten } from "../../loaders/queries/pages/mittel.ts";
-import { latestCompleteYear, uebersicht } from "../../loaders/queries/pages/uebersicht.ts";
-import { loadKreise } from "../../loaders/warehouse/kreise.ts";
+import { featureAgs, kreisGeo, mittel, rewind, type MittelDaten } from "../../loaders/pages/mittel.ts";
+import { latestCompleteYear, uebersicht } from "../../loaders/pages/uebersicht.ts";
+import { loadKreise } from "../../loaders/reference/kreise.ts";
 // @ts-expect-error plain JS module of the site
 import { auswahl as auswahlMit, kreisLabels, pick } from "../../src/components/mittel-auswahl.js";
 import { metricTexts } from "../../loaders/queries/metrics.ts";

@@ -13,7 +13,7 @@ import {
   PUBLISHED_TABLES,
   buildPublishedTables,
   publishedColumns,
-} from "../../loaders/queries/published.ts";
+} from "../../loaders/tables/index.ts";
 
 const REF_QUELLE = "Destatis GV-ISys 31.12.2018 (Testdaten)";
 

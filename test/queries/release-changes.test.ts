@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { previousExportFromEnv, releaseChanges } from "../../loaders/queries/pages/daten.ts";
+import { previousExportFromEnv, releaseChanges } from "../../loaders/pages/daten.ts";
 
 describe("previous release", () => {
   it("unset: no comparison, an empty change list with its header", async () => {

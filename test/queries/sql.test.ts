@@ -1,7 +1,7 @@
 /** Exact integer rounding helpers of `loaders/queries/sql.ts`. */
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decimalRatio, fromUnits, roundDiv, toUnits } from "../../loaders/queries/sql.ts";
+import { decimalRatio, fromUnits, roundDiv, toUnits } from "../../loaders/tables/sql.ts";
 
 let instance: DuckDBInstance;
 let conn: DuckDBConnection;

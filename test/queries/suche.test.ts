@@ -1,5 +1,5 @@
 /**
- * The search index (loaders/queries/pages/suche.ts) on the hand-written fixture,
+ * The search index (loaders/pages/suche.ts) on the hand-written fixture,
  * and the matching of the search field (src/components/suche.js): partial,
  * case- and umlaut-insensitive, every word must match, best first.
  */
@@ -8,7 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { suchIndex, type SuchEintrag } from "../../loaders/queries/pages/suche.ts";
+import { suchIndex, type SuchEintrag } from "../../loaders/pages/suche.ts";
 import { ingest } from "../../loaders/warehouse/build.ts";
 // @ts-expect-error plain browser module without types
 import { normalize, treffer, vorbereiten } from "../../src/components/suche.js";

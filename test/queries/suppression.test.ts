@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stellenMix, type StellenMixCell, type StellenMixTabelle } from "../../loaders/queries/pages/abdeckung.ts";
+import { stellenMix, type StellenMixCell, type StellenMixTabelle } from "../../loaders/pages/abdeckung.ts";
 import { unterdruecken, type Zelle } from "../../loaders/queries/suppression.ts";
 import { ingest } from "../../loaders/warehouse/build.ts";
 

@@ -15,8 +15,8 @@ import { alleKennwerte } from "../../loaders/sample-data/calibration.ts";
 import { day, fromIso } from "../../loaders/sample-data/dates.ts";
 import { proRataByYear, splitInteger } from "../../loaders/sample-data/generate.ts";
 import { writeSampleData, type Manifest } from "../../loaders/sample-data/write.ts";
-import { loadGemeinden } from "../../loaders/warehouse/gemeinden.ts";
-import { loadKreise } from "../../loaders/warehouse/kreise.ts";
+import { loadGemeinden } from "../../loaders/reference/gemeinden.ts";
+import { loadKreise } from "../../loaders/reference/kreise.ts";
 
 const tmpDirs: string[] = [];
 async function tmp(label: string): Promise<string> {

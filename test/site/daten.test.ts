@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PUBLISHED_TABLES } from "../../loaders/queries/published.ts";
+import { PUBLISHED_TABLES } from "../../loaders/tables/index.ts";
 import type { BuildInfo } from "../../loaders/warehouse/build.ts";
 import { SCREENSHOTS, useSite, type Watched } from "./harness.ts";
 

@@ -13,7 +13,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDefaultFoerderbereiche } from "../../loaders/warehouse/foerderbereiche.ts";
+import { loadDefaultFoerderbereiche } from "../../loaders/reference/foerderbereiche.ts";
 import { SCREENSHOTS, useSite } from "./harness.ts";
 import { buildSite } from "../helpers/site-build.ts";
 

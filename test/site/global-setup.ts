@@ -36,7 +36,7 @@ async function writePreviousExport(): Promise<void> {
   });
   if (changed !== 1) throw new Error(`haushalt.xlsx: ${changed} Zeilen für ${JSON.stringify(PREVIOUS_CHANGE)}`);
   await wb.xlsx.writeFile(join(data, "haushalt.xlsx"));
-  execFileSync("npx", ["tsx", "loaders/cli.ts", "export", "--data", data, "--out", PREVIOUS_EXPORT], {
+  execFileSync("npx", ["tsx", "loaders/cli/main.ts", "export", "--data", data, "--out", PREVIOUS_EXPORT], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, PIK_WAREHOUSE: resolve(".cache/previous-warehouse/pik.duckdb") },
     timeout: 300_000,

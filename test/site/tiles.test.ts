@@ -1,6 +1,6 @@
 // The tile map shows each of the 44 Kreise exactly once, each on its own tile.
 import { describe, expect, it } from "vitest";
-import { loadKreise } from "../../loaders/warehouse/kreise.ts";
+import { loadKreise } from "../../loaders/reference/kreise.ts";
 import { TILES } from "../../src/components/tiles.js";
 
 describe("tile layout", () => {

@@ -8,9 +8,9 @@
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, describe, expect, it } from "vitest";
-import { validateFolder } from "../../loaders/cli.ts";
+import { validateFolder } from "../../loaders/cli/main.ts";
 import { auszahlungen } from "../../loaders/schema/input-tables.ts";
-import type { Finding } from "../../loaders/validate/finding.ts";
+import type { Finding } from "../../loaders/base/finding.ts";
 import { amountTotalsOverflow } from "../../loaders/validate/stage.ts";
 import { removeFolder, validFolder, type Tables } from "../helpers/folder.ts";
 

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
-import { validateFolder } from "../../loaders/cli.ts";
+import { validateFolder } from "../../loaders/cli/main.ts";
 import { csv, removeFolder, validTables, writeFolder } from "../helpers/folder.ts";
 
 const dirs: string[] = [];

@@ -7,8 +7,8 @@
  * Lines are counted by hand: the header is line 1, the n-th data row line n + 1.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { validateFolder } from "../../loaders/cli.ts";
-import { formatReport } from "../../loaders/report.ts";
+import { validateFolder } from "../../loaders/cli/main.ts";
+import { formatReport } from "../../loaders/cli/report.ts";
 import { removeFolder, validFolder, type Tables } from "../helpers/folder.ts";
 
 const dirs: string[] = [];

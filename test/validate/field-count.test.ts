@@ -7,8 +7,8 @@
  * Lines are counted by hand: the header is line 1, the n-th data row line n + 1.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { validateFolder } from "../../loaders/cli.ts";
-import type { Finding } from "../../loaders/validate/finding.ts";
+import { validateFolder } from "../../loaders/cli/main.ts";
+import type { Finding } from "../../loaders/base/finding.ts";
 import { csv, removeFolder, validTables, writeFolder, type Tables } from "../helpers/folder.ts";
 
 const dirs: string[] = [];

@@ -4,9 +4,9 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { validateFolder } from "../../loaders/cli.ts";
+import { validateFolder } from "../../loaders/cli/main.ts";
 import { createWarehouseSchema } from "../../loaders/validate/index.ts";
-import { EXTRA_COLOURS, loadDefaultFoerderbereiche } from "../../loaders/warehouse/foerderbereiche.ts";
+import { EXTRA_COLOURS, loadDefaultFoerderbereiche } from "../../loaders/reference/foerderbereiche.ts";
 import { csv, removeFolder, validTables, writeFolder, type Tables } from "../helpers/folder.ts";
 
 const dirs: string[] = [];

@@ -6,8 +6,8 @@
  * one line per cause. Lines are counted by hand (header = line 1).
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { validateFolder } from "../../loaders/cli.ts";
-import { formatReport } from "../../loaders/report.ts";
+import { validateFolder } from "../../loaders/cli/main.ts";
+import { formatReport } from "../../loaders/cli/report.ts";
 import { csv, removeFolder, validTables, writeFolder, type Tables } from "../helpers/folder.ts";
 
 const dirs: string[] = [];

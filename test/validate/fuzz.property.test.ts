@@ -18,7 +18,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { validateFolder } from "../../loaders/cli.ts";
+import { validateFolder } from "../../loaders/cli/main.ts";
 
 const DATA = "data";
 const INPUTS = readdirSync(DATA).filter((f) => /\.(csv|xlsx)$/.test(f)).sort();

@@ -4,7 +4,7 @@
  * reference list (BKG VG5000). Lines: header 1, n-th data row n + 1.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { validateFolder } from "../../loaders/cli.ts";
+import { validateFolder } from "../../loaders/cli/main.ts";
 import { csv, removeFolder, validTables, writeFolder } from "../helpers/folder.ts";
 
 const dirs: string[] = [];

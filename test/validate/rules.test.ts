@@ -3,8 +3,8 @@
  * Lines are counted by hand: the header is line 1, the n-th data row line n + 1.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { validateFolder } from "../../loaders/cli.ts";
-import type { Finding } from "../../loaders/validate/finding.ts";
+import { validateFolder } from "../../loaders/cli/main.ts";
+import type { Finding } from "../../loaders/base/finding.ts";
 import type { ValidationResult } from "../../loaders/validate/index.ts";
 import { csv, removeFolder, validFolder, validTables, writeFolder } from "../helpers/folder.ts";
 

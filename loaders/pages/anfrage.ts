@@ -20,7 +20,7 @@ import {
   type Bereich,
   type Kennzahl,
 } from "../anfrage/index.ts";
-import { metricTexts, type MetricText } from "./metrics.ts";
+import { metricTexts, type MetricText } from "../queries/metrics.ts";
 
 export interface AnfrageBasisZeile {
   kreis_ags: string;

@@ -14,8 +14,8 @@
  */
 import { readFileSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { SHIPPED_GEMEINDE_GEO } from "../../warehouse/gemeinden.ts";
-import { GRANTED_GRANTS } from "../sql.ts";
+import { SHIPPED_GEMEINDE_GEO } from "../reference/gemeinden.ts";
+import { GRANTED_GRANTS } from "../tables/sql.ts";
 import { rewind, roundGeometry, SHIPPED_QUELLE } from "./geo.ts";
 import { latestCompleteYear } from "./uebersicht.ts";
 

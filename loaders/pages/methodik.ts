@@ -8,9 +8,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
-import { columnMeta, KIND_DE } from "../../schema/columns.ts";
-import { INPUT_TABLES } from "../../schema/input-tables.ts";
-import { HELPER_VIEWS, PUBLISHED_TABLES, publishedColumns, type PublishedColumn, type PublishedTable } from "../published.ts";
+import { columnMeta, KIND_DE } from "../schema/columns.ts";
+import { INPUT_TABLES } from "../schema/input-tables.ts";
+import { HELPER_VIEWS, PUBLISHED_TABLES, publishedColumns, type PublishedColumn, type PublishedTable } from "../tables/index.ts";
 
 export interface MethodikTable {
   name: string;

@@ -7,7 +7,7 @@
  * resolves them against the root wherever the site is deployed.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { rows } from "../site.ts";
+import { rows } from "../queries/site.ts";
 
 /** One entry: t type, n the name shown and searched, z what else is shown and searched, h the page. */
 export interface SuchEintrag {

@@ -13,10 +13,10 @@
  * like the published ratios.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { rows } from "../site.ts";
-import { GRANTED_GRANTS, decimalRatio } from "../sql.ts";
-import { columnsOf, groupSums, groupValue, metric, value } from "../metrics.ts";
-import { type Sperre, unterdruecken } from "../suppression.ts";
+import { rows } from "../queries/site.ts";
+import { GRANTED_GRANTS, decimalRatio } from "../tables/sql.ts";
+import { columnsOf, groupSums, groupValue, metric, value } from "../queries/metrics.ts";
+import { type Sperre, unterdruecken } from "../queries/suppression.ts";
 
 /** `expr` as a JSON number (NULL stays NULL). */
 const num = (expr: string): string => `CAST(${expr} AS DOUBLE)`;

@@ -4,8 +4,8 @@
  * table appears on every page without a code change.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { FoerderbereichRef } from "../../warehouse/foerderbereiche.ts";
-import { rows } from "../site.ts";
+import type { FoerderbereichRef } from "../reference/foerderbereiche.ts";
+import { rows } from "../queries/site.ts";
 
 export async function foerderbereicheList(conn: DuckDBConnection): Promise<FoerderbereichRef[]> {
   return (await rows(

@@ -29,3 +29,14 @@ export const fileFinding = (datei: string, regel: string, meldung: string, schwe
   meldung,
   schwere,
 });
+
+/** The findings of reading and checking the input; one row per finding (see `Finding`). */
+export const BEFUNDE_DDL = `CREATE TABLE meta.befunde (
+  datei VARCHAR NOT NULL,
+  zeile INTEGER,
+  spalte VARCHAR,
+  wert VARCHAR,
+  regel VARCHAR NOT NULL,
+  meldung VARCHAR NOT NULL,
+  schwere VARCHAR NOT NULL CHECK (schwere IN ('fehler', 'warnung'))
+)`;

@@ -8,8 +8,8 @@
  * foerderbereich = 'alle': the sums over all Förderbereiche.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { rows } from "../site.ts";
-import { decimalRatio } from "../sql.ts";
+import { rows } from "../queries/site.ts";
+import { decimalRatio } from "../tables/sql.ts";
 
 /** The key of the rows that sum all Förderbereiche. */
 export const ALLE = "alle";

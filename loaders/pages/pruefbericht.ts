@@ -6,8 +6,8 @@
  * Findings carry raw input values: the page renders every one of them as text.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { Finding } from "../../validate/finding.ts";
-import type { FileSummary } from "../../validate/index.ts";
+import type { Finding } from "../base/finding.ts";
+import type { FileSummary } from "../validate/index.ts";
 
 type Row = Record<string, unknown>;
 

@@ -10,15 +10,15 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { existsSync, readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { CSV_BOM, CSV_DELIMITER, CSV_EOL, csvValue, toCsv } from "../../../src/components/tabular.js";
-import { diffExports, type DiffChange, type DiffResult, type DiffRow } from "../../diff/index.ts";
-import { exportPublished } from "../../export/published.ts";
-import { exportTable } from "../../export/index.ts";
-import type { Edition } from "../edition.ts";
-import { createInternalViews, internalTables, internalView } from "../intern.ts";
-import { sha256File } from "../../warehouse/fingerprint.ts";
-import { PUBLISHED_TABLES, publishedColumns, type PublishedTable } from "../published.ts";
-import { rows } from "../site.ts";
+import { CSV_BOM, CSV_DELIMITER, CSV_EOL, csvValue, toCsv } from "../../src/components/tabular.js";
+import { diffExports, type DiffChange, type DiffResult, type DiffRow } from "../diff/index.ts";
+import { exportPublished } from "../export/published.ts";
+import { exportTable } from "../export/index.ts";
+import type { Edition } from "../queries/edition.ts";
+import { createInternalViews, internalTables, internalView } from "../queries/intern.ts";
+import { sha256File } from "../warehouse/fingerprint.ts";
+import { PUBLISHED_TABLES, publishedColumns, type PublishedTable } from "../tables/index.ts";
+import { rows } from "../queries/site.ts";
 
 /** The three download formats, in the order the page lists them. */
 export const FORMATS = ["csv", "xlsx", "parquet"] as const;

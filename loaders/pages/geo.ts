@@ -41,7 +41,7 @@ export interface KreisGeo {
 }
 
 /** The shipped boundaries (BKG VG5000, layer VG5000_KRS, cut to Baden-Württemberg). */
-export const SHIPPED_KREIS_GEO = resolve(dirname(fileURLToPath(import.meta.url)), "../../../reference/geo/bw-kreise.geojson");
+export const SHIPPED_KREIS_GEO = resolve(dirname(fileURLToPath(import.meta.url)), "../../reference/geo/bw-kreise.geojson");
 export const SHIPPED_QUELLE = "BKG VG5000, Stand 01.01.2021";
 
 /** Decimals kept of longitude/latitude for the browser. */

@@ -4,9 +4,9 @@
  * Every printed line is one line: control characters in file names, values and
  * messages are escaped (ops/names.ts), so a name with a line break cannot forge one.
  */
-import type { Finding } from "./validate/finding.ts";
-import type { FileSummary, ValidationResult } from "./validate/index.ts";
-import { escapeControl } from "./ops/names.ts";
+import type { Finding } from "../base/finding.ts";
+import type { FileSummary, ValidationResult } from "../validate/index.ts";
+import { escapeControl } from "../ops/names.ts";
 
 const nf = new Intl.NumberFormat("de-DE");
 

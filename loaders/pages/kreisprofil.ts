@@ -15,10 +15,10 @@
  *   on or before the Stand.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { rows } from "../site.ts";
-import { columnsOf, groupSums, groupValue, metric, value, type Col, type MetricKey } from "../metrics.ts";
-import { includes, type Edition } from "../edition.ts";
-import { nichtBewilligteAntraege, type OffenerAntrag } from "../intern.ts";
+import { rows } from "../queries/site.ts";
+import { columnsOf, groupSums, groupValue, metric, value, type Col, type MetricKey } from "../queries/metrics.ts";
+import { includes, type Edition } from "../queries/edition.ts";
+import { nichtBewilligteAntraege, type OffenerAntrag } from "../queries/intern.ts";
 
 /**
  * The Kennzahlen of the profile in display order, each with the group it

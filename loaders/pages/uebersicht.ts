@@ -34,9 +34,9 @@
  *   Kreise with money committed for J only.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { decimalRatio } from "../sql.ts";
-import { columnsOf, counts, groupSums, groupValue, metric } from "../metrics.ts";
-import { includes, type Edition } from "../edition.ts";
+import { decimalRatio } from "../tables/sql.ts";
+import { columnsOf, counts, groupSums, groupValue, metric } from "../queries/metrics.ts";
+import { includes, type Edition } from "../queries/edition.ts";
 
 /** A statewide amount of year J with the year before and the change. */
 export interface Kennzahl {
