@@ -19,7 +19,7 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { registerTemp, releaseTemp } from "../ops/temp.ts";
-import { CSV_BOM, CSV_DELIMITER, CSV_EOL, csvText, quoteCsv } from "../../src/components/tabular.js";
+import { CSV_BOM, CSV_DELIMITER, CSV_EOL, csvText, quoteCsv } from "../../src/components/export-rules.js";
 
 // ---------------------------------------------------------------------------
 // Reading a table (shared by the CSV and XLSX writers)

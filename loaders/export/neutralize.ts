@@ -1,6 +1,6 @@
 /**
  * The formula-injection rule of every export (OWASP "CSV Injection"). It lives in
- * src/components/tabular.js, which the pages' per-chart downloads load too, so
+ * src/components/export-rules.js, which the pages' downloads load too, so
  * the site and `npm run export` neutralise exactly the same cells.
  */
-export { FORMULA_TRIGGERS, needsNeutralizing, neutralize } from "../../src/components/tabular.js";
+export { FORMULA_TRIGGERS, needsNeutralizing, neutralize } from "../../src/components/export-rules.js";

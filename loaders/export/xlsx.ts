@@ -19,7 +19,7 @@ import { once } from "node:events";
 import { open } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { neutralize } from "./neutralize.ts";
+import { XLSX_MAX_ROWS, cellString as xlsxString, cellText as xlsxText, columnLetter, sheetName } from "../../src/components/export-rules.js";
 import {
   describeTable,
   quoteIdent,
@@ -49,11 +49,6 @@ export const FMT_AMOUNT = "#,##0.00";
 export const FMT_INT = "#,##0";
 export const FMT_INT_PLAIN = "0";
 export const FMT_DATE = "dd.mm.yyyy";
-/** Excel's limit on the rows of a worksheet (header included). */
-export const XLSX_MAX_ROWS = 1_048_576;
-/** Excel's limit on the characters of one cell. */
-export const XLSX_MAX_CELL_CHARS = 32767;
-
 /** Integer columns that are identifiers or calendar parts, not counts: no thousands separator (2.018 would be wrong). */
 const PLAIN_INT_NAME = /(jahr|monat|quartal|tag|zeile|spalte|nr|nummer|id|ags|code|schluessel)$/i;
 
@@ -73,43 +68,8 @@ export function numFmtFor(col: ExportColumn): string | undefined {
   }
 }
 
-/** Worksheet name Excel accepts: without `\ / ? * [ ] :`, not starting or ending with `'`, 1–31 characters. */
-export function sheetName(name: string): string {
-  const cleaned = name
-    .replace(/[\\/?*[\]:]/g, "_")
-    .replace(/^'+|'+$/g, "")
-    .slice(0, 31)
-    .trim();
-  return cleaned === "" ? "Daten" : cleaned;
-}
-
-const LITERAL_ESCAPE = /_x[0-9A-Fa-f]{4}_/g;
-// eslint-disable-next-line no-control-regex
-const XML_UNSAFE = /[\x00-\x08\x0B-\x1F\x7F]/g;
-
-/**
- * A string as stored in the workbook so that Excel (and exceljs) read back exactly
- * that string. XML cannot carry most control characters and turns CR into LF, so
- * they are written as OOXML escapes `_xHHHH_`; a literal `_xHHHH_` in the text is
- * itself escaped (`_x005F_xHHHH_`). Tab and LF are kept. Text beyond Excel's
- * 32,767 characters per cell is cut and ends with `…` (the CSV keeps it whole).
- */
-export function xlsxString(text: string): string {
-  let s = text;
-  if (s.length > XLSX_MAX_CELL_CHARS) {
-    s = s.slice(0, XLSX_MAX_CELL_CHARS - 1);
-    if (/[\uD800-\uDBFF]$/.test(s)) s = s.slice(0, -1);
-    s += "…";
-  }
-  return s
-    .replace(LITERAL_ESCAPE, (m) => `_x005F${m}`)
-    .replace(XML_UNSAFE, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
-}
-
-/** A text cell: neutralised, then encoded for the workbook. */
-export function xlsxText(text: string): string {
-  return xlsxString(neutralize(text));
-}
+/** The shared rules (export-rules.js), under the names this module's callers and tests use. */
+export { XLSX_MAX_CELL_CHARS, XLSX_MAX_ROWS, sheetName, cellString as xlsxString, cellText as xlsxText } from "../../src/components/export-rules.js";
 
 /** Whether a number's decimal text fits Excel's 15 significant digits, so the numeric cell is exact. */
 function fitsExcelPrecision(raw: string): boolean {
@@ -148,12 +108,6 @@ export function xlsxValue(col: ExportColumn, raw: string | null): ExcelJS.CellVa
 export function defaultCreated(): Date {
   const epoch = Number(process.env["SOURCE_DATE_EPOCH"]);
   return new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : 0);
-}
-
-function columnLetter(n: number): string {
-  let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
 }
 
 /**

@@ -14,6 +14,7 @@ import { tooManyColumnsMessage } from "./guards.ts";
 import { MAX_COLUMNS } from "./limits.ts";
 import type { RawRows, ReadRequest, ReadResult } from "./types.ts";
 import { xlsxTooLarge } from "./zip-guard.ts";
+import { columnLetter } from "../../src/components/export-rules.js";
 
 type CellValue = ExcelJS.CellValue;
 
@@ -81,12 +82,8 @@ function isoDate(d: Date): string | null {
   return `${pad(y, 4)}-${pad(r.getUTCMonth() + 1)}-${pad(r.getUTCDate())}`;
 }
 
-/** Spreadsheet column letters: 1 → A, 27 → AA. */
-export function columnLetter(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** Findings name columns by the letters the user sees in the spreadsheet (the export's rule, too). */
+export { columnLetter };
 
 /** Cells of a row as text, index 0 = column A, up to the last non-empty cell. */
 function rowTexts(row: ExcelJS.Row): (string | null)[] {

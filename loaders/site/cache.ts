@@ -5,7 +5,7 @@
  *    unchanged, so new exports in `data/` would not reach the pages. The cache is
  *    dropped when the warehouse's release differs from the one it was made from:
  *    a page never shows stale figures. The cache key also covers the code the
- *    loaders run (loaders/, src/components/tabular.js): a changed query or definition
+ *    loaders run (loaders/, src/components/export-rules.js and tabular.js): a changed query or definition
  *    is a different output for the same data, and so is the edition
  *    (PIK_EDITION): a cached artifact of the other edition never enters a build.
  *    A running preview follows the warehouse too (`followWarehouse`): an ingest in
@@ -60,7 +60,7 @@ export function seedLibraryVersions(cacheDir = SITE_CACHE): void {
 }
 
 /** Code the data loaders in src/data run: queries, exports, definitions, and the one page module they share. */
-export const LOADER_CODE = ["loaders", "reference", "src/components/tabular.js"];
+export const LOADER_CODE = ["loaders", "reference", "src/components/export-rules.js", "src/components/tabular.js"];
 
 function codeFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -1,15 +1,17 @@
 // Types of tabular.js for the TypeScript side (loaders, tests).
-export const FORMULA_TRIGGERS: readonly string[];
-export function needsNeutralizing(text: string): boolean;
-export function neutralize(text: string): string;
-export const CSV_DELIMITER: ";";
-export const CSV_EOL: "\r\n";
-export const CSV_BOM: "\uFEFF";
-export function quoteCsv(field: string): string;
-export function csvText(text: string): string;
-export function csvNumber(x: number, scale?: number): string;
-export function scaleOf(values: readonly unknown[]): number;
-export function csvValue(value: unknown, scale?: number): string;
+export {
+  CSV_BOM,
+  CSV_DELIMITER,
+  CSV_EOL,
+  FORMULA_TRIGGERS,
+  csvNumber,
+  csvText,
+  csvValue,
+  needsNeutralizing,
+  neutralize,
+  quoteCsv,
+  scaleOf,
+} from "./export-rules.js";
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string;
 export type XlsxCell = number | string | null | { v: number | string | null; bold?: boolean; scale?: number };
 export interface XlsxSheet {

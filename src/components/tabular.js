@@ -1,96 +1,28 @@
-// Tables as files, in the browser and in Node: German CSV and a minimal XLSX.
-//
-// This module is the one place of the export conventions that the published
-// tables (loaders/export) and the per-chart downloads of the pages share:
-// formula neutralisation, CSV quoting, decimal comma. It has no imports, so the
-// loaders (Node) and the pages (browser) load the same file.
+// Tables as files in the browser: German CSV and a minimal XLSX, for the
+// per-chart and /anfrage downloads (and the CSV parts the /daten loader writes).
+// The conventions themselves (neutralising, CSV fields, sheet names, cell text,
+// column letters) are in export-rules.js, shared with the Node exports.
 //
 // The XLSX writer exists because exceljs, bundled for the browser, weighs about
 // 940 KB: far over the page-weight budget, for writing one sheet of numbers and
 // text. An XLSX file is a ZIP of a few XML parts; stored (uncompressed) entries
 // keep the writer small and its output byte-for-byte deterministic.
 
-// ---------------------------------------------------------------------------
-// Formula injection
-// ---------------------------------------------------------------------------
+import {CSV_BOM, CSV_DELIMITER, CSV_EOL, cellText, columnLetter, csvText, csvValue, scaleOf, sheetNames} from "./export-rules.js";
 
-/**
- * CSV/formula injection (OWASP "CSV Injection"): a spreadsheet evaluates a cell
- * whose text starts with `=`, `+`, `-` or `@` as a formula, and Excel also does so
- * after a leading tab or carriage return. Published text (names, file names, raw
- * values of the test report) comes from the grant authority's exports, so any such
- * cell is prefixed with a single quote `'`: the cell then shows the text with a
- * visible apostrophe and is never evaluated. Numbers never pass through this rule:
- * a negative amount stays `-12,50`.
- */
-export const FORMULA_TRIGGERS = ["=", "+", "-", "@", "\t", "\r"];
-
-const TRIGGER = /^[=+\-@\t\r]/;
-
-/** Whether a text cell would be read as a formula by a spreadsheet. */
-export function needsNeutralizing(text) {
-  return TRIGGER.test(text);
-}
-
-/** The text as a spreadsheet may safely show it: prefixed with `'` when it starts with a formula trigger. */
-export function neutralize(text) {
-  return needsNeutralizing(text) ? `'${text}` : text;
-}
-
-// ---------------------------------------------------------------------------
-// CSV (UTF-8 with BOM, `;`, CRLF, decimal comma: what German Excel opens by double-click)
-// ---------------------------------------------------------------------------
-
-export const CSV_DELIMITER = ";";
-export const CSV_EOL = "\r\n";
-export const CSV_BOM = "\uFEFF";
-
-const NEEDS_QUOTES = /[;",\r\n]/;
-
-/** RFC 4180 quoting: the field in double quotes, inner quotes doubled. */
-export function quoteCsv(field) {
-  return `"${field.replaceAll('"', '""')}"`;
-}
-
-/**
- * A text field as written: neutralised, then quoted when it holds `;`, `"`, CR or LF.
- * It is also quoted when it holds `,` – harmless for any RFC 4180 reader, and it
- * keeps a text such as `x,=1+1` in one cell when a non-German Excel splits the file
- * at commas. An empty string is written as `""`, apart from NULL (an empty field).
- */
-export function csvText(text) {
-  const safe = neutralize(text);
-  return safe === "" || NEEDS_QUOTES.test(safe) ? quoteCsv(safe) : safe;
-}
-
-/**
- * A JS number as CSV field: decimal comma, no thousands separator; with `scale`
- * exactly that many places (`24295,40`), else the shortest round-trip digits.
- */
-export function csvNumber(x, scale) {
-  if (!Number.isFinite(x)) return "";
-  return (scale === undefined ? String(x) : x.toFixed(scale)).replace(".", ",");
-}
-
-/** Decimal places a column of numbers needs (0–4): the most any of its values has. */
-export function scaleOf(values) {
-  let scale = 0;
-  for (const v of values) {
-    if (typeof v !== "number" || !Number.isFinite(v) || Number.isInteger(v)) continue;
-    const digits = /\.(\d+)/.exec(String(v))?.[1].length ?? 4; // exponent form: small → 4 places
-    scale = Math.max(scale, Math.min(4, digits));
-  }
-  return scale;
-}
-
-/** One value of a row as CSV field: numbers with decimal comma, dates ISO, null empty, the rest as text. */
-export function csvValue(value, scale) {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return csvNumber(value, scale);
-  if (typeof value === "boolean") return value ? "ja" : "nein";
-  if (value instanceof Date) return Number.isNaN(+value) ? "" : value.toISOString().slice(0, 10);
-  return csvText(String(value));
-}
+export {
+  CSV_BOM,
+  CSV_DELIMITER,
+  CSV_EOL,
+  FORMULA_TRIGGERS,
+  csvNumber,
+  csvText,
+  csvValue,
+  needsNeutralizing,
+  neutralize,
+  quoteCsv,
+  scaleOf,
+} from "./export-rules.js";
 
 /**
  * A CSV file from a header (column titles) and rows of values, as a string with BOM.
@@ -132,19 +64,12 @@ function stylesXml() {
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="${fmts.length}">${fmts.join("")}</numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 }
 
-// XML 1.0 forbids most control characters even escaped; they are dropped from text cells.
-// A CR is written as a character reference: XML parsers turn a literal one into LF.
-const escapeXml = (s) =>
-  s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replace(/[&<>"\r]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;"})[c]);
+// Markup escaping only: control characters are already OOXML escapes (cellString);
+// U+FFFE and U+FFFF are not XML characters at all and are dropped.
+const escapeXml = (s) => s.replace(/[\uFFFE\uFFFF]/g, "").replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})[c]);
 
 /** Column letters of a 0-based index: 0 → A, 26 → AA. */
-export function columnName(index) {
-  let name = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
+export const columnName = (index) => columnLetter(index + 1);
 
 function cellXml(cell, ref) {
   const {v, bold = false, scale} = cell !== null && typeof cell === "object" ? cell : {v: cell};
@@ -156,7 +81,7 @@ function cellXml(cell, ref) {
     return `<c r="${ref}"${s ? ` s="${s}"` : ""}><v>${v}</v></c>`;
   }
   // Inline strings: no shared-string table to keep in step; `'`-neutralised, never a formula.
-  const text = escapeXml(neutralize(String(v)));
+  const text = escapeXml(cellText(String(v)));
   return `<c r="${ref}" t="inlineStr"${bold ? ' s="1"' : ""}><is><t xml:space="preserve">${text}</t></is></c>`;
 }
 
@@ -180,16 +105,13 @@ function sheetXml({rows, widths, freeze}) {
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>${cols}<sheetData>${body}</sheetData></worksheet>`;
 }
 
-/** Excel's rules for sheet names: ≤ 31 characters, none of : \ / ? * [ ]. */
-const sheetName = (name, i) => (String(name).replace(/[:\\/?*[\]]/g, " ").slice(0, 31).trim() || `Tabelle${i + 1}`);
-
 /**
  * An XLSX workbook as bytes.
  * @param {XlsxSheet[]} sheets
  * @returns {Uint8Array}
  */
 export function toXlsx(sheets) {
-  const names = sheets.map((s, i) => sheetName(s.name, i));
+  const names = sheetNames(sheets.map((s) => s.name));
   const files = [
     [
       "[Content_Types].xml",

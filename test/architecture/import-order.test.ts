@@ -28,7 +28,7 @@ export const LAYERS: readonly (readonly string[])[] = [
 ];
 
 /** Browser modules shared with the Node side: they hold the export conventions both use. */
-const SHARED_WITH_SITE = ["src/components/tabular.js"];
+const SHARED_WITH_SITE = ["src/components/export-rules.js", "src/components/tabular.js"];
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

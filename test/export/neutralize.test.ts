@@ -97,6 +97,6 @@ describe("XLSX values", () => {
     expect(sheetName("zuwendungen")).toBe("zuwendungen");
     expect(sheetName("a/b:c[d]*?\\")).toBe("a_b_c_d____");
     expect(sheetName("x".repeat(40))).toHaveLength(31);
-    expect(sheetName("''")).toBe("Daten");
+    expect(sheetName("''")).toBe("Tabelle1");
   });
 });

@@ -6,6 +6,8 @@
  */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { sheetName as xlsxSheetName } from "../../loaders/export/xlsx.ts";
+import { cellString, sheetName } from "../../src/components/export-rules.js";
 import { columnName, crc32, csvNumber, scaleOf, toCsv, toXlsx } from "../../src/components/tabular.js";
 
 const HOSTILE = ['=HYPERLINK("http://x","klick")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "<script>alert(1)</script>"];
@@ -75,21 +77,41 @@ describe("XLSX", () => {
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Daten", "Hinweise Quelle"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Daten", "Hinweise_Quelle"]);
     const ws = wb.getWorksheet("Daten")!;
     expect(ws.getCell("A1").value).toBe("Kreis");
     expect(ws.getCell("A1").font?.bold).toBe(true);
     expect(ws.getCell("B2").value).toBe(1234.5);
     expect(ws.getCell("B2").numFmt).toBe("#,##0.00");
     const texts = HOSTILE.map((_, i) => ws.getCell(`A${i + 3}`).value);
-    expect(texts).toEqual(["'" + HOSTILE[0], "'+1+1", "'-2+3", "'@SUM(A1)", "'\tTab", "'\rCR", "<script>alert(1)</script>"]);
+    // A CR is stored as the OOXML escape _x000D_ (Excel and LibreOffice read a CR; exceljs leaves inline strings undecoded).
+    expect(texts).toEqual(["'" + HOSTILE[0], "'+1+1", "'-2+3", "'@SUM(A1)", "'\tTab", "'_x000D_CR", "<script>alert(1)</script>"]);
     for (let r = 1; r <= ws.rowCount; r++)
       for (const c of ["A", "B"]) expect(ws.getCell(`${c}${r}`).formula, `${c}${r}`).toBeUndefined();
     expect(ws.getCell("B3").value).toBe(-7);
     const land = ws.getCell(`B${HOSTILE.length + 3}`);
     expect([land.value, land.font?.bold, land.numFmt]).toEqual([99, true, "#,##0"]);
     expect(ws.getColumn(1).width).toBe(20);
-    expect(wb.getWorksheet("Hinweise Quelle")!.getCell("A1").value).toBe("Stand: 30.11.2025");
+    expect(wb.getWorksheet("Hinweise_Quelle")!.getCell("A1").value).toBe("Stand: 30.11.2025");
+  });
+
+  it("follows the export's rules for sheet names and control characters (export-rules.js, as npm run export)", async () => {
+    const bytes = toXlsx([
+      { name: "a/b", rows: [["x\u0001y\rz", "_x0041_"]] },
+      { name: "A/B", rows: [] },
+      { name: "''", rows: [] },
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    // Same name rule as the exports; Excel refuses two sheets whose names differ only in case.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["a_b", "A_B (2)", "Tabelle3"]);
+    // Control characters as OOXML escapes and a literal escape escaped, as in the exported workbooks
+    // (stored entries: the sheet's XML is readable in the bytes).
+    const xml = new TextDecoder().decode(bytes);
+    expect(xml).toContain('<t xml:space="preserve">x_x0001_y_x000D_z</t>');
+    expect(xml).toContain('<t xml:space="preserve">_x005F_x0041_</t>');
+    expect(cellString("x\u0001y\rz")).toBe("x_x0001_y_x000D_z");
+    expect(sheetName("a/b")).toBe(xlsxSheetName("a/b"));
   });
 
   it("is deterministic", () => {
