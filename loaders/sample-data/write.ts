@@ -26,7 +26,9 @@ const FOERDERBEREICHE = loadDefaultFoerderbereiche().map((f) => f.foerderbereich
 import { alleKennwerte, STAND, type Kennwert } from "./calibration.ts";
 import { fromIso, german, iso, parts, toUtcDate, type Day } from "./dates.ts";
 import { csvLine, germanCents, germanQuarters } from "./format.ts";
-import { generate, proRataByYear, type Auffaelligkeit, type Dataset, type GenerateOptions } from "./generate.ts";
+import type { Auffaelligkeit, Dataset, GenerateOptions } from "./dataset.ts";
+import { generate } from "./generate.ts";
+import { proRataByYear } from "./integer-split.ts";
 
 export interface DateiInfo {
   datei: string;
