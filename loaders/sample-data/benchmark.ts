@@ -13,7 +13,7 @@
  */
 import { open, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { loadKreise } from "../reference/kreise.ts";
+import { loadKreise, type Kreis } from "../reference/kreise.ts";
 import { DEFAULT_SEED } from "./calibration.ts";
 import { day, german, halfYearEnds, iso } from "./dates.ts";
 import { germanCents } from "./format.ts";
@@ -56,37 +56,53 @@ export async function writeBenchmarkPayments(
   await removeTableFiles(dir);
   const rng = new Rng(String(seed), `benchmark-${rows}`);
   const kreise = loadKreise();
-  const nGrants = Math.ceil(rows / PAYMENTS_PER_GRANT);
+  const grants = await writeGrants(dir, rng, kreise, Math.ceil(rows / PAYMENTS_PER_GRANT));
+  const bytes = await writePayments(dir, rng, grants, rows);
+  await writeHaushalt(dir, grants);
+  await writeStellen(dir, grants);
+  await writeGefluechteteAu(dir, kreise);
+  return { dir, rows, grants: grants.aktenzeichen.length, bytes };
+}
 
-  // Date texts for every day a booking can fall on (precomputed: formatting is the hot path).
-  const lastDay = LAST_BEGINN + PERIOD_DAYS;
-  const dayText: string[] = [];
-  for (let d = FIRST_BEGINN; d <= lastDay; d++) dayText.push(german(d));
+/** What the other files need to know about the grants. */
+interface BenchmarkGrants {
+  aktenzeichen: string[];
+  beginnOf: Int32Array;
+  /** Number of grants per Förderbereich (sizes the appropriations). */
+  perFb: Map<string, number>;
+  /** Index of the first IM grant (the one with staffing reports), -1 if none. */
+  firstIm: number;
+}
 
-  // --- bewilligungen.csv --------------------------------------------------------
-  const aktenzeichen: string[] = new Array(nGrants);
-  const beginnOf = new Int32Array(nGrants);
-  const perFb = new Map<string, number>();
-  const maxYear = new Date(lastDay * 86_400_000).getUTCFullYear();
-  let firstIm = -1;
+const LAST_DAY = LAST_BEGINN + PERIOD_DAYS;
+
+async function writeGrants(dir: string, rng: Rng, kreise: readonly Kreis[], nGrants: number): Promise<BenchmarkGrants> {
+  const grants: BenchmarkGrants = { aktenzeichen: new Array(nGrants), beginnOf: new Int32Array(nGrants), perFb: new Map(), firstIm: -1 };
   await writeChunks(join(dir, "bewilligungen.csv"), function* () {
     yield "aktenzeichen;empfaenger_ags;empfaenger_name;foerderbereich;status;antrag_datum;bescheid_datum;beginn;ende;bewilligt_eur;vzae_bewilligt\n";
     for (let i = 0; i < nGrants; i++) {
       const fb = FOERDERBEREICHE[i % FOERDERBEREICHE.length] as (typeof FOERDERBEREICHE)[number];
-      const kreis = kreise[i % kreise.length] as (typeof kreise)[number];
+      const kreis = kreise[i % kreise.length] as Kreis;
       const az = `BENCH-${CODES[fb]}-${String(i + 1).padStart(7, "0")}`;
       const beginn = rng.int(FIRST_BEGINN, LAST_BEGINN);
-      aktenzeichen[i] = az;
-      beginnOf[i] = beginn;
-      perFb.set(fb, (perFb.get(fb) ?? 0) + 1);
-      if (fb === "integrationsmanagement" && firstIm < 0) firstIm = i;
+      grants.aktenzeichen[i] = az;
+      grants.beginnOf[i] = beginn;
+      grants.perFb.set(fb, (grants.perFb.get(fb) ?? 0) + 1);
+      if (fb === "integrationsmanagement" && grants.firstIm < 0) grants.firstIm = i;
       const im = fb === "integrationsmanagement";
       yield `${az};${kreis.kreis_ags};${kreis.kreis_name};${fb};bewilligt;${german(beginn - 60)};${german(beginn - 20)};${german(beginn)};${german(beginn + PERIOD_DAYS - 1)};${germanCents(GRANT_CENTS)};${im ? "2,5" : ""}\n`;
     }
   });
+  return grants;
+}
 
-  // --- auszahlungen.csv (the hot loop: no generator, amounts formatted inline) -----
-  const bytes = await writeChunks(join(dir, "auszahlungen.csv"), function* () {
+/** The hot loop: no generator per row, dates precomputed, amounts formatted inline. */
+async function writePayments(dir: string, rng: Rng, grants: BenchmarkGrants, rows: number): Promise<number> {
+  const { aktenzeichen, beginnOf } = grants;
+  // Date texts for every day a booking can fall on (formatting is the hot path).
+  const dayText: string[] = [];
+  for (let d = FIRST_BEGINN; d <= LAST_DAY; d++) dayText.push(german(d));
+  return writeChunks(join(dir, "auszahlungen.csv"), function* () {
     yield "zahlung_id;aktenzeichen;buchungsdatum;betrag_eur;art\n";
     let part = "";
     for (let j = 0; j < rows; j++) {
@@ -106,16 +122,21 @@ export async function writeBenchmarkPayments(
     }
     yield part;
   });
+}
 
-  // --- haushalt.csv: appropriation = all grants of the Förderbereich, every year ----
+/** Appropriation = all grants of the Förderbereich, every year: no year is over-committed. */
+async function writeHaushalt(dir: string, grants: BenchmarkGrants): Promise<void> {
+  const maxYear = new Date(LAST_DAY * 86_400_000).getUTCFullYear();
   await writeChunks(join(dir, "haushalt.csv"), function* () {
     yield "haushaltsjahr;foerderbereich;ansatz_eur\n";
     for (let y = 2017; y <= maxYear; y++) {
-      for (const fb of FOERDERBEREICHE) yield `${y};${fb};${germanCents((perFb.get(fb) ?? 0) * GRANT_CENTS)}\n`;
+      for (const fb of FOERDERBEREICHE) yield `${y};${fb};${germanCents((grants.perFb.get(fb) ?? 0) * GRANT_CENTS)}\n`;
     }
   });
+}
 
-  // --- stellen.csv: two positions of the first IM grant at each reporting date -------
+/** Two positions of the first IM grant at each reporting date: enough for the staffing checks to run. */
+async function writeStellen(dir: string, { aktenzeichen, beginnOf, firstIm }: BenchmarkGrants): Promise<void> {
   await writeChunks(join(dir, "stellen.csv"), function* () {
     yield "aktenzeichen;stichtag;stelle_nr;vzae;besetzt;anstellungstraeger;qualifikation;name\n";
     if (firstIm < 0) return;
@@ -125,14 +146,13 @@ export async function writeBenchmarkPayments(
       yield `${aktenzeichen[firstIm]};${german(s)};002;0,5;nein;freier_traeger;;\n`;
     }
   });
+}
 
-  // --- gefluechtete_au.csv -------------------------------------------------------------
+async function writeGefluechteteAu(dir: string, kreise: readonly Kreis[]): Promise<void> {
   await writeChunks(join(dir, "gefluechtete_au.csv"), function* () {
     yield "kreis_ags;stichtag;personen\n";
     for (const k of kreise) yield `${k.kreis_ags};${iso(day(2017, 9, 15))};${Math.round(k.einwohner / 100)}\n`;
   });
-
-  return { dir, rows, grants: nGrants, bytes };
 }
 
 /** Writes the generated strings in large UTF-8 chunks; returns the bytes written. */

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeBenchmarkPayments } from "../../loaders/sample-data/benchmark.ts";
 import { alleKennwerte } from "../../loaders/sample-data/calibration.ts";
 import { day, fromIso } from "../../loaders/sample-data/dates.ts";
-import { proRataByYear, splitInteger } from "../../loaders/sample-data/generate.ts";
+import { proRataByYear, splitInteger } from "../../loaders/sample-data/integer-split.ts";
 import { writeSampleData, type Manifest } from "../../loaders/sample-data/write.ts";
 import { loadGemeinden } from "../../loaders/reference/gemeinden.ts";
 import { loadKreise } from "../../loaders/reference/kreise.ts";
