@@ -9,6 +9,8 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { rows } from "../queries/site.ts";
+import { metric, value } from "../queries/metrics.ts";
+import { ownColumns } from "../tables/formulas.ts";
 import { decimalRatio } from "../tables/sql.ts";
 
 /** The key of the rows that sum all Förderbereiche. */
@@ -45,8 +47,8 @@ SELECT jahr, foerderbereich, ansatz_eur, bewilligt_eur, ausgezahlt_eur, rueckfor
 FROM einzeln
 UNION ALL
 SELECT jahr, foerderbereich, ansatz_eur, bewilligt_eur, ausgezahlt_eur, rueckforderung_eur,
-  ${decimalRatio("bewilligt_eur", 2, "ansatz_eur", 2, 4)} AS bindungsquote,
-  ${decimalRatio("ausgezahlt_eur", 2, "ansatz_eur", 2, 4)} AS abflussquote,
+  ${value(metric("bindungsquote"), ownColumns)} AS bindungsquote,
+  ${value(metric("abflussquote"), ownColumns)} AS abflussquote,
   bereiche_ohne_ansatz
 FROM summe`;
 

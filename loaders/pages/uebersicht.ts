@@ -35,7 +35,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { decimalRatio } from "../tables/sql.ts";
-import { columnsOf, counts, groupSums, groupValue, metric } from "../queries/metrics.ts";
+import { columnsOf, counts, groupSums, groupValue, metric, value } from "../queries/metrics.ts";
 import { includes, type Edition } from "../queries/edition.ts";
 
 /** A statewide amount of year J with the year before and the change. */
@@ -374,9 +374,9 @@ async function abfluss(conn: DuckDBConnection, jahr: number, n: number): Promise
   HAVING sum(bewilligt_eur) > 0
 )
 SELECT j.kreis_ags, k.kreis_name, k.kreis_typ, j.bewilligt_eur, j.ausgezahlt_eur,
-  ${decimalRatio("j.ausgezahlt_eur", 2, "j.bewilligt_eur", 2, 4)} AS auszahlungsquote,
+  ${value(metric("auszahlungsquote"), columnsOf("j"))} AS auszahlungsquote,
   -- Rank 1 = the lowest quota; equal quotas share a rank (the one rank rule).
-  rank() OVER (ORDER BY ${decimalRatio("j.ausgezahlt_eur", 2, "j.bewilligt_eur", 2, 4)}) AS rang
+  rank() OVER (ORDER BY ${value(metric("auszahlungsquote"), columnsOf("j"))}) AS rang
 FROM je_kreis AS j
 JOIN main.kreise AS k ON k.kreis_ags = j.kreis_ags
 ORDER BY rang, j.kreis_ags
@@ -386,7 +386,7 @@ LIMIT $n`,
   const land = first(
     await query(
       conn,
-      `SELECT ${decimalRatio("sum(ausgezahlt_eur)", 2, "sum(bewilligt_eur)", 2, 4)} AS q FROM main.mittel_kreis_jahr WHERE jahr = $jahr`,
+      `SELECT ${value(metric("auszahlungsquote"), (i) => `sum(${i})`)} AS q FROM main.mittel_kreis_jahr WHERE jahr = $jahr`,
       { jahr },
     ),
   );

@@ -16,8 +16,8 @@
  * the same rule on integer cents (src/components/metrics.js, checked against
  * this SQL by test/queries/metrics.test.ts).
  */
-import { abdeckungKreis, kreise as kreiseTable, mittelKreisJahr, publishedColumns, type PublishedTable } from "../tables/index.ts";
-import { decimalRatio } from "../tables/sql.ts";
+import { abdeckungKreis, haushaltJahr, kreise as kreiseTable, mittelKreisJahr, publishedColumns, type PublishedTable } from "../tables/index.ts";
+import { FORMELN, INPUT_SCALE, formelSql, type Col, type Formel, type Input } from "../tables/formulas.ts";
 
 export type MetricKey =
   | "bewilligt_eur"
@@ -32,19 +32,12 @@ export type MetricKey =
   | "vzae_bewilligt"
   | "vzae_besetzt"
   | "anteil_besetzt"
-  | "gefluechtete_je_vzae";
+  | "gefluechtete_je_vzae"
+  | "auszahlungsquote"
+  | "bindungsquote"
+  | "abflussquote";
 
-/** Input columns a metric is computed from, with their decimal places. */
-export const INPUT_SCALE = {
-  bewilligt_eur: 2,
-  ausgezahlt_eur: 2,
-  rueckforderung_eur: 2,
-  einwohner: 0,
-  gefluechtete_au: 0,
-  vzae_bewilligt: 4,
-  vzae_besetzt: 4,
-} as const;
-export type Input = keyof typeof INPUT_SCALE;
+export { INPUT_SCALE, type Col, type Input } from "../tables/formulas.ts";
 
 export interface Metric {
   key: MetricKey;
@@ -53,7 +46,7 @@ export interface Metric {
   unit: string;
   /** Unit word for running text and chart subtitles, e.g. „Euro“, „Prozent“. */
   einheit: string;
-  /** Decimal places of the value. */
+  /** Decimal places of the value (those of `formel`). */
   scale: number;
   /** What the value of one Kreis is, with its rounding (German). */
   definition: string;
@@ -64,17 +57,15 @@ export interface Metric {
   /** The inputs of `formel` (numerator, then denominator). */
   inputs: readonly Input[];
   /**
-   * The formula as data, so that SQL (`value`) and the browser
-   * (src/components/metrics.js) evaluate the same thing: the sum of `zaehler`,
-   * or `zaehler × faktor ÷ nenner`, rounded half away from zero to `scale` places.
+   * The formula as data (tables/formulas.ts for ratios), so that the published
+   * tables, SQL (`value`) and the browser (src/components/metrics.js) evaluate
+   * the same thing: the sum of `zaehler`, or `zaehler × faktor ÷ nenner`,
+   * rounded half away from zero to `scale` places.
    */
-  formel: { zaehler: Input; nenner?: Input; faktor?: number };
+  formel: Formel;
   /** Conditions a member must meet to count in a group's sums (none: every member). */
   zaehlt?: readonly { input: Input; bedingung: "bekannt" | "positiv" }[];
 }
-
-/** Where an input is: `(i) => \`b.${i}\`` for the columns of a row aliased b. */
-export type Col = (input: Input) => string;
 
 /** The inputs as columns of the row alias `r`. */
 export const columnsOf =
@@ -90,9 +81,10 @@ const column = (t: PublishedTable, name: string) => {
 
 const SUMME = "Für mehrere Kreise und das Land: Summe der Kreise.";
 
+/** A metric as written below: its inputs and decimal places follow from its formula. */
+type MetricDef = Omit<Metric, "inputs" | "scale">;
+
 /** A metric that is a published column summed over Kreise. */
-/** A metric as written below: its inputs follow from its formula. */
-type MetricDef = Omit<Metric, "inputs">;
 
 function summe(key: MetricKey & Input, t: PublishedTable, einheit: string): MetricDef {
   const c = column(t, key);
@@ -101,46 +93,63 @@ function summe(key: MetricKey & Input, t: PublishedTable, einheit: string): Metr
     label: c.label,
     unit: c.unit ?? "",
     einheit,
-    scale: INPUT_SCALE[key],
     definition: c.definition,
     gruppenregel: SUMME,
     art: "summe",
-    formel: { zaehler: key },
+    formel: { zaehler: key, scale: INPUT_SCALE[key] },
   };
 }
 
 /** An amount per 1.000 inhabitants, in euros with cents. */
-function je1000(key: MetricKey, betrag: "bewilligt_eur" | "ausgezahlt_eur" | "rueckforderung_eur"): MetricDef {
-  const c = column(mittelKreisJahr, betrag);
+function je1000(key: MetricKey & keyof typeof FORMELN): MetricDef {
+  const formel = FORMELN[key];
+  const c = column(mittelKreisJahr, formel.zaehler);
   return {
     key,
     label: `${c.label} je 1.000 Einwohner`,
     unit: "EUR je 1.000 Einwohner",
     einheit: "Euro",
-    scale: 2,
     definition: `${c.label} geteilt durch die Einwohnerzahl (${column(kreiseTable, "einwohner").definition}) mal 1.000, kaufmännisch auf Cent gerundet.`,
     gruppenregel: `Für mehrere Kreise und das Land: Summe der Beträge geteilt durch die Summe der Einwohner, mal 1.000.`,
     art: "quote",
-    formel: { zaehler: betrag, nenner: "einwohner", faktor: 1000 },
+    formel,
   };
 }
 
 /** An amount per refugee in follow-up housing, in euros with cents; only Kreise with a count take part. */
-function jeGefluechteten(key: MetricKey, betrag: "bewilligt_eur" | "ausgezahlt_eur"): MetricDef {
-  const c = column(mittelKreisJahr, betrag);
+function jeGefluechteten(key: MetricKey & keyof typeof FORMELN): MetricDef {
+  const formel = FORMELN[key];
+  const c = column(mittelKreisJahr, formel.zaehler);
   return {
     key,
     label: `${c.label} je Geflüchteten`,
     unit: "EUR je Person",
     einheit: "Euro",
-    scale: 2,
     definition:
       `${c.label} geteilt durch die Geflüchteten in der Anschlussunterbringung (§ 29d FAG, letzte Zählung bis zum ` +
       "Jahresende), kaufmännisch auf Cent gerundet; leer ohne Zählung.",
     gruppenregel: "Für mehrere Kreise und das Land: Summe der Beträge geteilt durch die Summe der Geflüchteten, beides über die Kreise mit Zählung.",
     art: "quote",
-    formel: { zaehler: betrag, nenner: "gefluechtete_au" },
+    formel,
     zaehlt: [{ input: "gefluechtete_au", bedingung: "positiv" }],
+  };
+}
+
+/** A ratio of the budget (haushalt_jahr): per Förderbereich and year, and for all areas of a year. */
+function haushaltsquote(key: "bindungsquote" | "abflussquote"): MetricDef {
+  const c = column(haushaltJahr, key);
+  const betrag = column(haushaltJahr, FORMELN[key].zaehler).label;
+  return {
+    key,
+    label: c.label,
+    unit: "Anteil (0,25 = 25 %)",
+    einheit: "Prozent",
+    definition: c.definition,
+    gruppenregel:
+      `Für alle Förderbereiche eines Jahres: Summe „${betrag}“ geteilt durch die Summe der Ansätze; ` +
+      "ein Förderbereich ohne Ansatz zählt im Zähler mit und wird genannt.",
+    art: "quote",
+    formel: FORMELN[key],
   };
 }
 
@@ -148,12 +157,12 @@ const defs: MetricDef[] = [
   summe("bewilligt_eur", mittelKreisJahr, "Euro"),
   summe("ausgezahlt_eur", mittelKreisJahr, "Euro"),
   summe("rueckforderung_eur", mittelKreisJahr, "Euro"),
-  je1000("bewilligt_je_1000_ew", "bewilligt_eur"),
-  je1000("ausgezahlt_je_1000_ew", "ausgezahlt_eur"),
-  je1000("rueckforderung_je_1000_ew", "rueckforderung_eur"),
+  je1000("bewilligt_je_1000_ew"),
+  je1000("ausgezahlt_je_1000_ew"),
+  je1000("rueckforderung_je_1000_ew"),
   summe("gefluechtete_au", abdeckungKreis, "Personen"),
-  jeGefluechteten("bewilligt_je_gefluechteten", "bewilligt_eur"),
-  jeGefluechteten("ausgezahlt_je_gefluechteten", "ausgezahlt_eur"),
+  jeGefluechteten("bewilligt_je_gefluechteten"),
+  jeGefluechteten("ausgezahlt_je_gefluechteten"),
   summe("vzae_bewilligt", abdeckungKreis, "VZÄ"),
   summe("vzae_besetzt", abdeckungKreis, "VZÄ"),
   {
@@ -161,7 +170,6 @@ const defs: MetricDef[] = [
     label: "Besetzungsquote",
     unit: "Anteil (0,25 = 25 %)",
     einheit: "Prozent",
-    scale: 4,
     definition:
       "Anteil der bewilligten VZÄ, die besetzt sind: VZÄ besetzt geteilt durch VZÄ bewilligt am Stichtag, kaufmännisch auf 4 Nachkommastellen gerundet (0,25 = 25 %); " +
       "leer, wenn keine VZÄ bewilligt sind oder der Kreis keine Stelle gemeldet hat.",
@@ -169,7 +177,7 @@ const defs: MetricDef[] = [
       "Für mehrere Kreise und das Land: Summe der besetzten geteilt durch Summe der bewilligten VZÄ, beides über die " +
       "Kreise mit Stellenmeldung (ein Kreis ohne Meldung zählt weder im Zähler noch im Nenner).",
     art: "quote",
-    formel: { zaehler: "vzae_besetzt", nenner: "vzae_bewilligt" },
+    formel: FORMELN.anteil_besetzt,
     zaehlt: [
       { input: "vzae_besetzt", bedingung: "bekannt" },
       { input: "vzae_bewilligt", bedingung: "positiv" },
@@ -180,7 +188,6 @@ const defs: MetricDef[] = [
     label: column(abdeckungKreis, "gefluechtete_je_vzae").label,
     unit: column(abdeckungKreis, "gefluechtete_je_vzae").unit ?? "Personen je VZÄ",
     einheit: "Personen je VZÄ",
-    scale: 4,
     definition: column(abdeckungKreis, "gefluechtete_je_vzae").definition,
     // A Kreis whose positions are all vacant has no value of its own (division by 0), but its refugees
     // count for the Land: leaving them out would make the Land look better served than it is.
@@ -188,15 +195,33 @@ const defs: MetricDef[] = [
       "Für mehrere Kreise und das Land: Summe der Geflüchteten geteilt durch Summe der besetzten VZÄ, beides über die " +
       "Kreise mit Zählung und Stellenmeldung; ein Kreis, dessen Stellen alle unbesetzt sind, zählt mit seinen Geflüchteten mit.",
     art: "quote",
-    formel: { zaehler: "gefluechtete_au", nenner: "vzae_besetzt" },
+    formel: FORMELN.gefluechtete_je_vzae,
     zaehlt: [
       { input: "gefluechtete_au", bedingung: "bekannt" },
       { input: "vzae_besetzt", bedingung: "bekannt" },
     ],
   },
+  {
+    key: "auszahlungsquote",
+    label: "Auszahlungsquote",
+    unit: "Anteil (0,25 = 25 %)",
+    einheit: "Prozent",
+    definition:
+      "Im Jahr ausgezahlt (netto) geteilt durch den auf das Jahr entfallenden Teil der Bewilligungen, alle " +
+      "Förderbereiche, kaufmännisch auf 4 Nachkommastellen gerundet (0,25 = 25 %); leer, wenn im Jahr nichts bewilligt ist.",
+    gruppenregel: "Für das Land: Summe der Auszahlungen geteilt durch Summe der Bewilligungen aller Kreise.",
+    art: "quote",
+    formel: FORMELN.auszahlungsquote,
+  },
+  haushaltsquote("bindungsquote"),
+  haushaltsquote("abflussquote"),
 ];
 
-const metrics: Metric[] = defs.map((m) => ({ ...m, inputs: m.formel.nenner ? [m.formel.zaehler, m.formel.nenner] : [m.formel.zaehler] }));
+const metrics: Metric[] = defs.map((m) => ({
+  ...m,
+  scale: m.formel.scale,
+  inputs: m.formel.nenner ? [m.formel.zaehler, m.formel.nenner] : [m.formel.zaehler],
+}));
 
 export const METRICS: ReadonlyMap<MetricKey, Metric> = new Map(metrics.map((m) => [m.key, m]));
 
@@ -213,10 +238,7 @@ export function metric(key: MetricKey): Metric {
  */
 /** The SQL of a metric's value from its inputs (those of a Kreis row, or a group's sums). */
 export function value(m: Metric, col: Col): string {
-  const { zaehler, nenner, faktor } = m.formel;
-  const num = faktor ? `${col(zaehler)} * ${faktor}` : col(zaehler);
-  if (!nenner) return m.scale === INPUT_SCALE[zaehler] ? num : `CAST(${num} AS DECIMAL(38,${m.scale}))`;
-  return decimalRatio(num, INPUT_SCALE[zaehler], col(nenner), INPUT_SCALE[nenner], m.scale);
+  return formelSql(m.formel, col);
 }
 
 /** SQL condition: does a member (its inputs at `col`) count in a group's sums? null: always. */

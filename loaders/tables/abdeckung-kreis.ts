@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { date, dec, int } from "../schema/columns.ts";
-import { GRANTED_GRANTS, decimalRatio } from "./sql.ts";
+import { FORMELN, formelSql, ownColumns } from "./formulas.ts";
+import { GRANTED_GRANTS } from "./sql.ts";
 import { defineTable, orNull } from "./define.ts";
 import { kreisAgs, foerderbereich, aktenzeichen } from "./shared-columns.ts";
 
@@ -135,6 +136,6 @@ mit_zaehlung AS (
 )
 SELECT kreis_ags, stichtag, vzae_bewilligt, vzae_besetzt, stellen_besetzt, stellen_gemeldet,
   zuwendungen_ohne_meldung, gefluechtete_au, gefluechtete_stichtag,
-  CASE WHEN vzae_besetzt > 0 THEN ${decimalRatio("gefluechtete_au", 0, "vzae_besetzt", 4, 4)} END AS gefluechtete_je_vzae
+  CASE WHEN vzae_besetzt > 0 THEN ${formelSql(FORMELN.gefluechtete_je_vzae, ownColumns)} END AS gefluechtete_je_vzae
 FROM mit_zaehlung`,
 });

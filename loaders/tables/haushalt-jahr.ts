@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dec, euro, int, schluessel } from "../schema/columns.ts";
-import { decimalRatio } from "./sql.ts";
+import { FORMELN, formelSql, ownColumns } from "./formulas.ts";
 import { defineTable, orNull } from "./define.ts";
 import { foerderbereich, foerderbereichName, jahr, DEF_BEWILLIGT_JAHR, DEF_AUSGEZAHLT_JAHR, DEF_RUECKFORDERUNG_JAHR, DEF_QUOTE, NETTO, RUECKFORDERUNG } from "./shared-columns.ts";
 
@@ -62,7 +62,7 @@ werte AS (
   LEFT JOIN gebucht AS z ON z.jahr = k.jahr AND z.foerderbereich = k.foerderbereich
 )
 SELECT jahr, foerderbereich, ansatz_eur, bewilligt_eur, ausgezahlt_eur, rueckforderung_eur,
-  ${decimalRatio("bewilligt_eur", 2, "ansatz_eur", 2, 4)} AS bindungsquote,
-  ${decimalRatio("ausgezahlt_eur", 2, "ansatz_eur", 2, 4)} AS abflussquote
+  ${formelSql(FORMELN.bindungsquote, ownColumns)} AS bindungsquote,
+  ${formelSql(FORMELN.abflussquote, ownColumns)} AS abflussquote
 FROM werte`,
 });
