@@ -29,18 +29,12 @@ import {
   type Delimiter,
   type HeaderFound,
 } from "./detect.ts";
-import {
-  RecordIndex,
-  hasUtf8Bom,
-  locateRecordsQuoteFree,
-  copyRecords,
-  endsInQuote,
-  linesAtPositions,
-  recordBreakStyle,
-  type LineBreak,
-  type RowLayout,
-} from "./lines.ts";
-import type { RawRows, ReadRequest, ReadResult, TextEncoding } from "./types.ts";
+import { hasUtf8Bom } from "./bytes.ts";
+import { copyRecords } from "./copy-records.ts";
+import { endsInQuote } from "./file-scan.ts";
+import { linesAtPositions, locateRecordsQuoteFree } from "./quote-free-lines.ts";
+import { RecordIndex, recordBreakStyle, type RowLayout } from "./record-index.ts";
+import type { LineBreak, RawRows, ReadRequest, ReadResult, TextEncoding } from "./types.ts";
 
 /** DuckDB's `new_line` option takes escape sequences, not the characters. */
 const NEW_LINE_OPTION: Record<LineBreak, string> = { "\n": "\\n", "\r\n": "\\r\\n", "\r": "\\r" };
