@@ -8,8 +8,10 @@
 import { isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
 import iconv from "iconv-lite";
-import type { TextEncoding } from "./types.ts";
-import { RecordScanner, chunkSize, hasUtf8Bom, type LineBreak } from "./lines.ts";
+import type { LineBreak, TextEncoding } from "./types.ts";
+import { hasUtf8Bom } from "./bytes.ts";
+import { chunkSize } from "./file-scan.ts";
+import { RecordScanner } from "./scanner.ts";
 
 /** The header region: title rows and the header itself are expected to fit in here. */
 export const HEAD_BYTES = 64 * 1024;

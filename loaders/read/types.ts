@@ -22,6 +22,9 @@ export type FileFormat = "csv" | "xlsx";
 export const FIELD_COLUMNS = ["felder_meldung", "felder_wert"] as const;
 export type TextEncoding = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
 
+/** A kind of line break ending the records of a CSV file. */
+export type LineBreak = "\n" | "\r\n" | "\r";
+
 export interface ReadRequest {
   /** Absolute path of the file. */
   path: string;

@@ -9,7 +9,8 @@
 import { open } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { fileFinding, type Finding } from "../base/finding.ts";
-import { sqlIdent, truncate, uniqueName } from "./csv.ts";
+import { truncate } from "./finding-text.ts";
+import { sqlIdent, uniqueName } from "./sql-text.ts";
 import { tooManyColumnsMessage } from "./guards.ts";
 import { MAX_COLUMNS } from "./limits.ts";
 import type { RawRows, ReadRequest, ReadResult } from "./types.ts";

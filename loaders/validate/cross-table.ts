@@ -7,7 +7,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { de, fill } from "./messages.ts";
-import { sqlString } from "./sql-columns.ts";
+import { sqlString } from "./sql-text.ts";
 import { befundTable, stageTable } from "./stage.ts";
 
 /** Rows of a staged table that passed their own checks so far. */

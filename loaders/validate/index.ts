@@ -35,7 +35,7 @@ import {
 } from "./cross-table.ts";
 import { fileFinding, type Finding } from "../base/finding.ts";
 import { de, fill } from "./messages.ts";
-import { sqlString } from "./sql-columns.ts";
+import { sqlString } from "./sql-text.ts";
 import { amountTotalsOverflow, befundTable, checkKeys, headerPredicate, MAX_BETRAG_TEXT, MAX_SUMME_TEXT, mapHeader, stageRows, stageTable } from "./stage.ts";
 
 export interface FileSummary {

@@ -14,7 +14,8 @@ import type { RawRows } from "../read/types.ts";
 import { MAX_BETRAG_EUR } from "../schema/columns.ts";
 import type { InputTable } from "../schema/input-tables.ts";
 import { de, fill } from "./messages.ts";
-import { sqlString, tableColumnsSql, trimmed, type ColumnSql } from "./sql-columns.ts";
+import { tableColumnsSql, type ColumnSql } from "./sql-columns.ts";
+import { sqlString, trimmed } from "./sql-text.ts";
 
 /** Findings of a staged table before lines are known: ordinals instead of lines. */
 export const befundTable = (table: string) => `befund_${table}`;

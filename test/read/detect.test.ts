@@ -14,7 +14,7 @@ import {
   transcodeToUtf8,
   utf8CompleteLength,
 } from "../../loaders/read/detect.ts";
-import { CHUNK_BYTES } from "../../loaders/read/lines.ts";
+import { CHUNK_BYTES } from "../../loaders/read/file-scan.ts";
 import { requires } from "./helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "pik-detect-test-"));

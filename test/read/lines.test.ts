@@ -2,15 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  RecordIndex,
-  RecordScanner,
-  copyRecords,
-  linesAtPositions,
-  locateRecordsQuoteFree,
-  recordBreakStyle,
-  type ScannedRecord,
-} from "../../loaders/read/lines.ts";
+import { copyRecords } from "../../loaders/read/copy-records.ts";
+import { linesAtPositions, locateRecordsQuoteFree } from "../../loaders/read/quote-free-lines.ts";
+import { RecordIndex, recordBreakStyle } from "../../loaders/read/record-index.ts";
+import { RecordScanner, type ScannedRecord } from "../../loaders/read/scanner.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "pik-lines-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,7 +8,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { INPUT_TABLES } from "../../loaders/schema/input-tables.ts";
-import { columnSql, sqlString } from "../../loaders/validate/sql-columns.ts";
+import { columnSql } from "../../loaders/validate/sql-columns.ts";
+import { sqlString } from "../../loaders/validate/sql-text.ts";
 
 let conn: DuckDBConnection;
 let close: () => void;
