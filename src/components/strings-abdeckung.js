@@ -18,13 +18,11 @@ export const ABDECKUNG = {
 
   land: "Baden-Württemberg",
   landKurz: "Land",
-  keineAngabe: "keine Angabe",
   stadtkreis: "Stadtkreis",
   landkreis: "Landkreis",
 
   // Key figures
   kennzahlenTitel: (datum) => `Baden-Württemberg am ${datum}`,
-  vonBewilligt: (besetzt, bewilligt) => `${besetzt} von ${bewilligt} bewilligten VZÄ besetzt`,
   personenJeVzae: "Personen je besetzter VZÄ",
   zaehlungVom: (datum) => `Zählung vom ${datum}`,
   zaehlungenVonBis: (von, bis) => `Zählungen vom ${von} bis ${bis}`,
@@ -72,12 +70,6 @@ export const ABDECKUNG = {
   geheimText: "geheim gehalten",
   mixGeheimFussnote: (n) =>
     `„.“ = geheim gehalten (Zeichen nach Destatis), im Balken grau: Gruppen mit weniger als ${n} Personen (besetzten Stellen) werden nicht veröffentlicht, weder Zahl noch VZÄ noch Anteil. Damit sie sich nicht aus den veröffentlichten Summen (Stellen und VZÄ je Kreis, Landeswerte) errechnen lassen, wird in jeder Zeile und jeder Spalte mit einer solchen Gruppe mindestens eine weitere Gruppe geheim gehalten. Eine 0 wird gezeigt.`,
-  mixAnteilVzae: "Anteil an den VZÄ",
-  mixAnteilStellen: "Anteil an den Stellen",
-  mixStellen: "Stellen (Personen)",
-  mixVzae: "VZÄ",
-  mixGesamtStellen: "Besetzte Stellen gesamt",
-  mixGesamtVzae: "Besetzte VZÄ gesamt",
   auspraegung: "Ausprägung",
   ebene: "Land / Kreis",
 

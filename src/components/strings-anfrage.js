@@ -31,7 +31,6 @@ export const ANFRAGE = {
   kopiert: "Tabelle kopiert – in Word oder Excel einfügen.",
   kopierenFehler: "Kopieren nicht möglich; bitte die Tabelle markieren und mit Strg+C kopieren.",
   permalink: "Link zu dieser Auswahl",
-  permalinkHinweis: "Der Link öffnet dieselbe Auswahl wieder.",
   dateiname: (von, bis, bereich) => `anfrage_pik_${bereich === "alle" ? "" : `${bereich}_`}${von}-${bis}`,
   summary: (n, kz, von, bis) => `Die Tabelle zeigt ${kz} ${kz === 1 ? "Kennzahl" : "Kennzahlen"} für ${n} ${n === 1 ? "Kreis" : "Kreise"} in den Jahren ${von} bis ${bis}, dazu die Summe der Auswahl und den Landeswert.`,
 };

@@ -58,7 +58,6 @@ export const DATEN = {
   spalteSchluessel: "Schlüssel",
   spalteAlt: "Alt",
   spalteNeu: "Neu",
-  spalteArt: "Art",
   hinzugefuegt: "hinzugekommen",
   entfernt: "entfallen",
   gekuerzt: (gezeigt, gesamt) => `Gezeigt: die ersten ${gezeigt} von ${gesamt}. Die vollständige Liste enthält die CSV-Datei.`,

@@ -69,7 +69,6 @@ export const GEMEINDEN = {
   keineStellen: "Zu diesem Stichtag läuft keine Zuwendung im Integrationsmanagement an die Gemeinde und ist keine Stelle gemeldet.",
   stellenHinweis: "Je Zuwendung gemeldete und besetzte Stellen; Personen werden nicht genannt.",
   keineMeldung: "keine Meldung",
-  laedt: "Zuwendungen werden geladen …",
   kreisSelbst: (kreis, betrag, mass) =>
     `Zuwendungen an den Kreis ${kreis} selbst (Empfänger mit 5-stelligem AGS), ${mass} in der Auswahl: ${betrag} – nicht auf die Gemeinden verteilt.`,
   kreisSelbstKeine: (kreis) => `Der Kreis ${kreis} selbst hat in der Auswahl keine Zuwendung.`,

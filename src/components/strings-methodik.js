@@ -6,7 +6,6 @@ export const METHODIK = {
   titel: "Methodik & Quellen",
   einleitung:
     "Wie die Zahlen des PIK-Monitors entstehen: aus welchen Eingabedaten, nach welchen Regeln sie geprüft werden, wie jede veröffentlichte Kennzahl definiert ist, auf welche veröffentlichten Programmzahlen sie sich stützen und wo ihre Grenzen liegen.",
-  inhalt: "Inhalt",
 
   // Metric registry
   kennzahlenTitel: "Kennzahlen und Landeswerte",
@@ -23,7 +22,6 @@ export const METHODIK = {
   hilfssichtenTitel: "Hilfssichten",
   hilfssichtenText:
     "Zwei Zwischenschritte, auf die sich mehrere Tabellen stützen. Sie werden nicht als Datei veröffentlicht; ihre Regeln gelten für die Tabellen oben.",
-  zeileIst: "Eine Zeile",
   schluessel: "Schlüssel",
   keinSchluessel: "kein Schlüssel",
   spalteSpalte: "Spalte",

@@ -38,7 +38,6 @@ export const MITTEL = {
   rang: "Rang",
   einwohner: "Einwohner",
   gefluechtete: "Geflüchtete in der AU",
-  gefluechteteStichtag: "Stichtag Zählung",
   betrag: "Betrag (€)",
   jeEinwohner: "€ je 1.000 Einwohner",
   jeGefluechtete: "€ je Geflüchtete/n",
