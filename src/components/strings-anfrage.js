@@ -3,9 +3,6 @@
 // published table definitions), not from here.
 
 export const ANFRAGE = {
-  titel: "Anfrage-Assistent",
-  einleitung:
-    "Stellt die Tabelle für die Antwort auf eine parlamentarische Anfrage zusammen: gewählte Kreise, Jahre und Kennzahlen, je Kreis eine Zeile, dazu die Summe der Auswahl und der Landeswert, mit Fußnoten zu Definitionen, Stand und Quelle. Herunterladen als CSV oder Excel, oder kopieren und in Word einfügen.",
   steuerung: "Auswahl für die Anfrage",
   umfang: "Kreise",
   umfangAlle: "alle 44 Kreise",

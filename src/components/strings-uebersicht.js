@@ -54,13 +54,9 @@ export const UEBERSICHT = {
     "Alle Anträge mit Status „abgelehnt“ bzw. „zurückgezogen“ in den Eingabedaten, gleich aus welchem Jahr.",
   nurIntern:
     "Offene, abgelehnte und zurückgezogene Anträge und die Bearbeitungsdauer enthält nur die interne Ausgabe; diese Ausgabe veröffentlicht bewilligte Zuwendungen und Summen.",
-  auffallendTitel: "Kreise, die auffallen",
-  abdeckungTitel: "Geringste Abdeckung",
   abdeckungUntertitel: (stichtag) => `Die 5 Kreise mit den meisten Geflüchteten je besetzter VZÄ am ${stichtag}`,
   abdeckungZeile: (personen, vzae) => `${personen} Geflüchtete ÷ ${vzae} VZÄ`,
   keineVzae: "keine besetzte VZÄ",
-  abdeckungDefinition:
-    "Geflüchtete in der Anschlussunterbringung (letzte Zählung am oder vor dem Stichtag) geteilt durch die besetzten VZÄ des Kreises; Kreise mit Geflüchteten, aber ohne besetzte VZÄ stehen vorn.",
   abflussTitel: (jahr) => `Langsamster Mittelabfluss ${jahr}`,
   abflussUntertitel: (jahr) => `Die 5 Kreise mit der niedrigsten Auszahlungsquote ${jahr}`,
   abflussZeile: (ausgezahlt, bewilligt) => `${ausgezahlt} ausgezahlt von ${bewilligt} bewilligt`,
@@ -73,7 +69,6 @@ export const UEBERSICHT = {
   auszahlungsquote: "Auszahlungsquote",
   keineKreise: "Keine Kreise mit Werten.",
   keineStellen: "Es liegen keine Stellenmeldungen vor.",
-  weiter: "Weiter zu",
   links: [
     ["./mittel", "Mittel je Kreis"],
     ["./integrationsmanagement", "Abdeckung"],
