@@ -1,5 +1,6 @@
 // Observable Framework configuration: a static, German site that loads nothing
 // from third parties (no web fonts, no CDN, no telemetry).
+import { readFileSync } from "node:fs";
 import { TILES } from "./src/components/tiles.js";
 import { footerHtml, readSidecar } from "./loaders/site/release.ts";
 import { followWarehouse } from "./loaders/site/cache.ts";
@@ -13,35 +14,18 @@ killWhenWritten("site-output", siteStaging());
 // PIK_EDITION (oeffentlich | intern): read once; an unknown value stops the build here too.
 const EDITION = editionFromEnv();
 
-// Repairs of markup that Framework, Plot and Inputs generate and axe (WCAG 4.1.2, 1.3.1, 2.1.1)
-// rejects, applied to the live page as it renders: Plot puts aria-labels on <g> (its mark names,
-// kept: tests select on them) and on shapes without a role (→ role group / img);
-// Framework puts a <label> directly into the sidebar's <ol>; a scrolling box without
-// focusable content cannot be scrolled with the keyboard unless it gets tabindex=0.
-// The repairs run when the page is idle: measuring scroll boxes forces a layout, which
-// must not hold back the repaint after a control change.
-const A11Y_FIXES =
-  "<script>(function(){var F='a[href],button,input,select,textarea,summary,[tabindex]',p=0;function fix(){p=0;" +
-  "document.querySelectorAll('svg [aria-label]:not([role])').forEach(function(e){var t=e.tagName.toLowerCase();if(t==='svg'||t==='a')return;" +
-  "e.setAttribute('role',t==='g'?'group':'img');});" +
-  "var l=document.getElementById('observablehq-sidebar-close');if(l&&l.parentElement&&l.parentElement.tagName==='OL')l.parentElement.before(l);" +
-  "document.querySelectorAll('#observablehq-main div:not([tabindex]),#observablehq-main form:not([tabindex])').forEach(function(e){" +
-  "if(e.scrollHeight<=e.clientHeight+1&&e.scrollWidth<=e.clientWidth+1)return;var s=getComputedStyle(e);" +
-  "if(!/auto|scroll/.test(s.overflowX+s.overflowY)||e.querySelector(F))return;e.setAttribute('tabindex','0');});}" +
-  "function later(){if(!p)p=window.requestIdleCallback?requestIdleCallback(fix,{timeout:300}):setTimeout(fix,40);}document.addEventListener('DOMContentLoaded',function(){fix();" +
-  "new MutationObserver(later).observe(document.body,{childList:true,subtree:true});addEventListener('resize',later);});})();</script>";
-
-// Skip link (WCAG 2.4.1): the first Tab stop on every page, visible when focused; it moves
-// focus to the content, past the sidebar. Framework has no option for it, so a tiny script adds it.
-const SKIP_LINK =
-  "<style>.pik-skip{position:absolute;left:.5rem;top:-5rem;z-index:1000;padding:.5rem 1rem;background:#fff;color:#1d4ed8;" +
-  "border:2px solid #1d4ed8;font-weight:600}.pik-skip:focus{top:.5rem;outline:3px solid #1d4ed8;outline-offset:2px}" +
-  "#observablehq-main:focus{outline:none}</style>" +
-  '<script>document.addEventListener("DOMContentLoaded",function(){var a=document.createElement("a");a.className="pik-skip";' +
-  'a.href="#observablehq-main";a.textContent="Zum Inhalt springen";a.addEventListener("click",function(e){' +
-  'var m=document.getElementById("observablehq-main");if(!m)return;e.preventDefault();m.setAttribute("tabindex","-1");' +
-  'm.focus();m.scrollIntoView();});document.body.prepend(a);});</script>' +
-  A11Y_FIXES;
+// Accessibility repairs (skip link, roles for Plot's labelled SVG, the sidebar label, keyboard-scrollable
+// boxes): a readable script of its own, src/components/a11y-repairs.js, inlined into the head of every
+// page as a classic <script> (no request, works offline). Its comment lines are dropped here; the
+// skip link's style is in style.css (.pik-skip).
+const A11Y_REPAIRS =
+  "<script>" +
+  readFileSync(new URL("./src/components/a11y-repairs.js", import.meta.url), "utf8")
+    .split("\n")
+    .filter((line) => !/^\s*\/\//.test(line))
+    .join("\n")
+    .trim() +
+  "</script>";
 
 export default {
   title: "PIK-Monitor",
@@ -53,7 +37,7 @@ export default {
   // The default stylesheet pulls Google Fonts: a privacy problem for a public authority.
   globalStylesheets: [],
   style: "style.css",
-  head: '<link rel="icon" href="data:,">' + (EDITION === "intern" ? '<meta name="robots" content="noindex, nofollow">' : "") + SKIP_LINK,
+  head: '<link rel="icon" href="data:,">' + (EDITION === "intern" ? '<meta name="robots" content="noindex, nofollow">' : "") + A11Y_REPAIRS,
   // „Interne Ausgabe – nicht zur Veröffentlichung“ on every page of the intern build; nothing in the public one.
   header: editionBanner(EDITION),
   // „Datenstand … · Release …“ read from the warehouse sidecar each time a page is rendered (npm run build ingests first).

@@ -3,9 +3,6 @@
 // (table abdeckung_kreis); only what the page derives itself is defined here.
 
 export const ABDECKUNG = {
-  titel: "Abdeckung mit Integrationsmanagement",
-  einleitung:
-    "Wie viele der bewilligten Stellen im Integrationsmanagement sind besetzt, und wie viele Geflüchtete in der Anschlussunterbringung kommen auf eine besetzte Vollzeitstelle? Je Stadt- und Landkreis zu einem Stichtag der Stellenmeldungen, und im Verlauf.",
 
   // Controls
   stichtag: "Stichtag",
@@ -18,19 +15,15 @@ export const ABDECKUNG = {
 
   land: "Baden-Württemberg",
   landKurz: "Land",
-  keineAngabe: "keine Angabe",
   stadtkreis: "Stadtkreis",
   landkreis: "Landkreis",
 
   // Key figures
   kennzahlenTitel: (datum) => `Baden-Württemberg am ${datum}`,
-  vonBewilligt: (besetzt, bewilligt) => `${besetzt} von ${bewilligt} bewilligten VZÄ besetzt`,
-  personenJeVzae: "Personen je besetzter VZÄ",
   zaehlungVom: (datum) => `Zählung vom ${datum}`,
   zaehlungenVonBis: (von, bis) => `Zählungen vom ${von} bis ${bis}`,
 
   // Chart 1: granted vs filled
-  vzaeTitel: "Bewilligte und besetzte Stellen je Kreis",
   vzaeUntertitel: (datum) =>
     `Vollzeitäquivalente (VZÄ) am ${datum}; heller Balken mit Rand: bewilligt, dunkler Balken: besetzt; Zahl rechts: Besetzungsquote`,
   vzaeEinheit: "VZÄ",
@@ -39,13 +32,11 @@ export const ABDECKUNG = {
     `Am ${datum} waren landesweit ${besetzt} von ${bewilligt} bewilligten VZÄ besetzt (${quote}). Die höchste Besetzungsquote hatte ${maxKreis} (${maxQuote}), die niedrigste ${minKreis} (${minQuote}).`,
 
   // Chart 2: tile map
-  karteTitel: "Geflüchtete je besetzter Vollzeitstelle",
   karteUntertitel: (datum) =>
     `Personen in der Anschlussunterbringung je besetzter VZÄ am ${datum}; Kachel anklicken öffnet das Kreisprofil; grau: keine Angabe`,
   karteAria: (datum) => `Kachelkarte der 44 Kreise: Geflüchtete je besetzter VZÄ am ${datum}`,
 
   // Chart 3: ranking
-  rangTitel: "Geflüchtete je besetzter Vollzeitstelle im Vergleich",
   rangUntertitel: (datum) =>
     `Personen je besetzter VZÄ am ${datum}, absteigend; Farbe: Stadtkreis oder Landkreis; gestrichelte Linie: Landeswert`,
   rangAria: (datum) => `Rangfolge der Kreise nach Geflüchteten je besetzter VZÄ am ${datum}, mit Landeswert`,
@@ -72,22 +63,14 @@ export const ABDECKUNG = {
   geheimText: "geheim gehalten",
   mixGeheimFussnote: (n) =>
     `„.“ = geheim gehalten (Zeichen nach Destatis), im Balken grau: Gruppen mit weniger als ${n} Personen (besetzten Stellen) werden nicht veröffentlicht, weder Zahl noch VZÄ noch Anteil. Damit sie sich nicht aus den veröffentlichten Summen (Stellen und VZÄ je Kreis, Landeswerte) errechnen lassen, wird in jeder Zeile und jeder Spalte mit einer solchen Gruppe mindestens eine weitere Gruppe geheim gehalten. Eine 0 wird gezeigt.`,
-  mixAnteilVzae: "Anteil an den VZÄ",
-  mixAnteilStellen: "Anteil an den Stellen",
-  mixStellen: "Stellen (Personen)",
-  mixVzae: "VZÄ",
-  mixGesamtStellen: "Besetzte Stellen gesamt",
-  mixGesamtVzae: "Besetzte VZÄ gesamt",
   auspraegung: "Ausprägung",
   ebene: "Land / Kreis",
 
   // Chart 5/6: trend
-  trendVzaeTitel: "Bewilligte und besetzte Stellen im Verlauf",
   trendVzaeUntertitel: (wer) => `${wer}: Vollzeitäquivalente (VZÄ) an den Stichtagen der Stellenmeldungen`,
   trendVzaeAria: (wer) => `Liniendiagramm: bewilligte und besetzte VZÄ im Verlauf, ${wer}`,
   trendVzaeSummary: (wer, erster, letzter, bewilligtA, bewilligtE, besetztA, besetztE) =>
     `${wer}: Vom ${erster} bis zum ${letzter} änderten sich die bewilligten VZÄ von ${bewilligtA} auf ${bewilligtE} und die besetzten VZÄ von ${besetztA} auf ${besetztE}.`,
-  trendJeVzaeTitel: "Geflüchtete je besetzter Vollzeitstelle im Verlauf",
   trendJeVzaeUntertitel: (mitKreis) =>
     `Personen in der Anschlussunterbringung je besetzter VZÄ an den Stichtagen${mitKreis ? "; Land und gewählter Kreis" : "; einen Kreis oben wählen, um ihn zu vergleichen"}`,
   trendJeVzaeAria: "Liniendiagramm: Geflüchtete je besetzter VZÄ im Verlauf",
@@ -109,8 +92,6 @@ export const ABDECKUNG = {
   ueberHundert: "Über 100 % heißt: mehr VZÄ besetzt als bewilligt (eine Warnung im Prüfbericht).",
   mixDefinition:
     "Anstellungsträger und Qualifikation: gezählt werden die zum Stichtag als besetzt gemeldeten Stellen (Tabelle stellen der Eingabe) zu bewilligten Zuwendungen im Integrationsmanagement – dieselben Meldungen, aus denen VZÄ besetzt und Stellen besetzt entstehen. Anteil: VZÄ der Ausprägung geteilt durch alle besetzten VZÄ des Landes bzw. Kreises am Stichtag (auf 4 Nachkommastellen gerundet). Eine besetzte Stelle ist eine beschäftigte Person; kleine Gruppen werden geheim gehalten („.“, siehe die Fußnote unter der Grafik und die Methodik).",
-  definitionenTitel: "Definitionen",
-  definitionenUntertitel: "Aus den Tabellendefinitionen (Tabelle abdeckung_kreis) und den Ableitungen dieser Seite",
 };
 
 /** Long German compounds with soft hyphens, so narrow table headers can break them. */

@@ -3,9 +3,6 @@
 // published table definitions), not from here.
 
 export const ANFRAGE = {
-  titel: "Anfrage-Assistent",
-  einleitung:
-    "Stellt die Tabelle für die Antwort auf eine parlamentarische Anfrage zusammen: gewählte Kreise, Jahre und Kennzahlen, je Kreis eine Zeile, dazu die Summe der Auswahl und der Landeswert, mit Fußnoten zu Definitionen, Stand und Quelle. Herunterladen als CSV oder Excel, oder kopieren und in Word einfügen.",
   steuerung: "Auswahl für die Anfrage",
   umfang: "Kreise",
   umfangAlle: "alle 44 Kreise",
@@ -31,7 +28,6 @@ export const ANFRAGE = {
   kopiert: "Tabelle kopiert – in Word oder Excel einfügen.",
   kopierenFehler: "Kopieren nicht möglich; bitte die Tabelle markieren und mit Strg+C kopieren.",
   permalink: "Link zu dieser Auswahl",
-  permalinkHinweis: "Der Link öffnet dieselbe Auswahl wieder.",
   dateiname: (von, bis, bereich) => `anfrage_pik_${bereich === "alle" ? "" : `${bereich}_`}${von}-${bis}`,
   summary: (n, kz, von, bis) => `Die Tabelle zeigt ${kz} ${kz === 1 ? "Kennzahl" : "Kennzahlen"} für ${n} ${n === 1 ? "Kreis" : "Kreise"} in den Jahren ${von} bis ${bis}, dazu die Summe der Auswahl und den Landeswert.`,
 };

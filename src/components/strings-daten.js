@@ -22,9 +22,6 @@ export function formatTimestamp(iso) {
 }
 
 export const DATEN = {
-  titel: "Daten & Downloads",
-  einleitung:
-    "Alle veröffentlichten Tabellen des PIK-Monitors zum Herunterladen, jeweils als CSV (für Excel mit Semikolon und Dezimalkomma), XLSX und Parquet. Es sind dieselben Dateien, die „npm run export“ schreibt. Mit der Prüfsumme (SHA-256) lässt sich nachprüfen, dass eine Datei unverändert ist.",
 
   // Downloads
   downloadsTitel: "Veröffentlichte Tabellen",
@@ -44,7 +41,6 @@ export const DATEN = {
   zeilen: (n) => `${integer.format(n)} ${n === 1 ? "Zeile" : "Zeilen"}`,
   fehlt: "Datei fehlt in diesem Build",
   // Changes against the previous release
-  aenderungenTitel: "Änderungen seit dem vorigen Release",
   aenderungenUntertitel: (alt, altStand, neu, neuStand) =>
     alt ? `Release ${alt} (Datenstand ${altStand}) → Release ${neu} (Datenstand ${neuStand}) · jede geänderte veröffentlichte Zahl` : `Release ${neu} (Datenstand ${neuStand})`,
   keinVergleich:
@@ -58,23 +54,16 @@ export const DATEN = {
   spalteSchluessel: "Schlüssel",
   spalteAlt: "Alt",
   spalteNeu: "Neu",
-  spalteArt: "Art",
   hinzugefuegt: "hinzugekommen",
   entfernt: "entfallen",
   gekuerzt: (gezeigt, gesamt) => `Gezeigt: die ersten ${gezeigt} von ${gesamt}. Die vollständige Liste enthält die CSV-Datei.`,
   aenderungenCsv: "Alle Änderungen als CSV",
   fehlendeTabelle: (t, seite) => `Tabelle ${t} fehlt im ${seite === "alt" ? "vorigen" : "aktuellen"} Export und wurde nicht verglichen.`,
-  aenderungenHinweis:
-    "Verglichen werden die veröffentlichten Tabellen beider Releases Zeile für Zeile über ihren Schlüssel, mit exakten Werten (wie „npm run diff“). Geänderte Eingangsdaten, Korrekturen oder geänderte Definitionen zeigen sich hier.",
 
   nurIntern: "nur interne Ausgabe, nicht zur Veröffentlichung",
-  ausgabe: "Ausgabe",
   ausgaben: {oeffentlich: "Öffentliche Ausgabe", intern: "Interne Ausgabe – nicht zur Veröffentlichung"},
-  shaPruefen: "Prüfsumme prüfen: unter Windows „certutil -hashfile DATEI SHA256“, unter Linux/macOS „sha256sum DATEI“.",
 
   // Dictionary
-  woerterbuchTitel: "Datenwörterbuch",
-  woerterbuchUntertitel: "Spalten jeder Tabelle mit Typ, Einheit und Definition – dieselben Definitionen, nach denen die Zahlen berechnet werden",
   woerterbuchAnzeigen: (titel) => `Spalten von „${titel}“ anzeigen`,
   spalteSpalte: "Spalte",
   spalteBezeichnung: "Bezeichnung",
@@ -86,8 +75,6 @@ export const DATEN = {
   keinSchluessel: "kein Schlüssel",
 
   // Licence
-  lizenzTitel: "Nutzung und Lizenz",
-  lizenzUntertitel: "Was Sie mit den Daten tun dürfen und wie Sie zitieren",
   lizenz: [
     "Die Daten zu Bewilligungen, Auszahlungen, Stellen und Haushaltsansätzen sind Daten des Landes Baden-Württemberg (Ministerium für Soziales, Gesundheit und Integration; Bewilligungsstelle Regierungspräsidium Stuttgart).",
     "Einwohnerzahlen und Kreisnamen: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys, Stand 31.12.2018, Lizenz Creative Commons Namensnennung 4.0 (CC BY 4.0). Namensnennung: „Datenquelle: Statistisches Bundesamt (Destatis), GV-ISys, 31.12.2018, CC BY 4.0“.",
@@ -96,23 +83,14 @@ export const DATEN = {
   lizenzSynthetisch:
     "Achtung: Dieser Build beruht auf synthetischen Beispieldaten. Alle Zahlen je Kreis, Gemeinde, Zuwendung und Stelle sind erfunden; sie dürfen nicht als amtliche Angaben zitiert oder weitergegeben werden. Nur die Kreisnamen und Einwohnerzahlen sind amtlich (Destatis).",
   zitierVorschlag: (stand, release) => `PIK-Monitor, Datenstand ${stand}, Release ${release}`,
-  zitierTitel: "Zitiervorschlag",
 
   // Release manifest
-  releaseTitel: "Release-Manifest",
   releaseUntertitel: (release) => `Herkunft dieses Releases ${release}: Eingabedateien mit Prüfsumme, gelesene, übernommene und abgelehnte Zeilen`,
   releaseDownload: "Release-Manifest als JSON herunterladen",
-  release: "Release",
-  datenstand: "Datenstand",
-  gebaut: "Gebaut",
-  synthetisch: "Synthetische Beispieldaten",
   ja: "ja",
   nein: "nein",
-  software: "Software",
   softwareWert: (version, commit) => `PIK-Monitor ${version}, Commit ${commit}`,
-  befunde: "Befunde der Prüfung",
   befundeWert: (fehler, warnungen) => `${integer.format(fehler)} Fehler, ${integer.format(warnungen)} ${warnungen === 1 ? "Warnung" : "Warnungen"}`,
-  eingabeHash: "Prüfsumme der Eingabe",
   spalteEingabedatei: "Eingabedatei",
   spalteEingabetabelle: "Tabelle",
   spalteGelesen: "gelesen",
@@ -120,6 +98,4 @@ export const DATEN = {
   spalteAbgelehnt: "abgelehnt",
   spalteWarnungen: "Warnungen",
   keineTabelle: "keine Tabelle",
-  releaseHinweis:
-    "Das Release wird aus den Prüfsummen der Eingabedateien und des Programmcodes abgeleitet: Gleiche Eingabe und gleicher Code ergeben dasselbe Release. Je Datei gilt: gelesen = übernommen + abgelehnt. Die Befunde stehen im Prüfbericht (Tabelle pruefbericht).",
 };

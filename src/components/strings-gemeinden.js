@@ -3,8 +3,6 @@
 
 export const GEMEINDEN = {
   titel: "Mittel je Gemeinde",
-  einleitung:
-    "Wie viel Geld aus dem Pakt für Integration an einzelne Städte und Gemeinden geht: bewilligt (anteilig auf die Jahre verteilt), ausgezahlt (netto) oder zurückgefordert, dazu die bewilligten und besetzten Stellen im Integrationsmanagement zu einem Stichtag. Zuwendungen an einen Stadt- oder Landkreis selbst sind gesondert ausgewiesen und nicht auf seine Gemeinden verteilt.",
   echteGemeinden:
     "Die Gemeinden, ihre Namen und Schlüssel sind echt (amtliches Verzeichnis). Welche Gemeinde in den Beispieldaten eine Zuwendung erhält, und jeder Betrag sind erfunden.",
   steuerung: "Auswahl",
@@ -33,8 +31,6 @@ export const GEMEINDEN = {
   keineEinwohnerzahl: "keine Einwohnerzahl",
   keineZuwendung: "keine Zuwendung",
   gemeindefrei: "gemeindefreies Gebiet",
-  karteTitel: "Karte",
-  karteHinweis: "Ein Klick auf eine Gemeinde öffnet ihre Angaben unter der Karte; mit der Tastatur über die Auswahl „Gemeinde öffnen“ oder die Tabelle.",
   grenzenHinweis: "Kreise dunkel umrandet; grau: keine Zuwendung in der Auswahl.",
   gemeindegrenzen: "Gemeinde- und Kreisgrenzen",
   bkgLizenz: "Verwaltungsgebiete 1:5 000 000 (VG5000), Stand 01.01.2021, Lizenz dl-de/by-2-0; auf Baden-Württemberg zugeschnitten und vereinfacht.",
@@ -42,8 +38,6 @@ export const GEMEINDEN = {
   zusammenfassung: ({mass, fb, jahre, n, gesamt, hoch, summe, kreise}) =>
     `${mass}, ${fb}, ${jahre}: ${n} von ${gesamt} Gemeinden mit Zuwendung, am höchsten ${hoch}; an Gemeinden zusammen ${summe}, an die Kreise selbst ${kreise}.`,
   keineWerte: "Für diese Auswahl hat keine Gemeinde eine Zuwendung.",
-  tabelleTitel: "Alle Gemeinden in Zahlen",
-  tabelleUntertitel: "Spalten zum Sortieren anklicken; ein Klick auf den Namen öffnet die Gemeinde.",
   gemeinde: "Gemeinde",
   kreis: "Kreis",
   ags: "AGS",
@@ -53,7 +47,6 @@ export const GEMEINDEN = {
   vzaeBesetzt: "VZÄ besetzt",
   stellenBesetzt: "Stellen besetzt",
   stellenGemeldet: "Stellen gemeldet",
-  panelTitel: "Ausgewählte Gemeinde",
   panelLeer: "Keine Gemeinde ausgewählt: eine Gemeinde auf der Karte anklicken, in der Auswahl „Gemeinde öffnen“ wählen oder in der Tabelle anklicken.",
   panelAuswahl: (jahre, fb) => `Auswahl: ${jahre}, ${fb}`,
   imKreis: "im Kreis",
@@ -69,18 +62,10 @@ export const GEMEINDEN = {
   keineStellen: "Zu diesem Stichtag läuft keine Zuwendung im Integrationsmanagement an die Gemeinde und ist keine Stelle gemeldet.",
   stellenHinweis: "Je Zuwendung gemeldete und besetzte Stellen; Personen werden nicht genannt.",
   keineMeldung: "keine Meldung",
-  laedt: "Zuwendungen werden geladen …",
   kreisSelbst: (kreis, betrag, mass) =>
     `Zuwendungen an den Kreis ${kreis} selbst (Empfänger mit 5-stelligem AGS), ${mass} in der Auswahl: ${betrag} – nicht auf die Gemeinden verteilt.`,
   kreisSelbstKeine: (kreis) => `Der Kreis ${kreis} selbst hat in der Auswahl keine Zuwendung.`,
-  kreiseTitel: "Zuwendungen an die Kreise selbst",
-  kreiseUntertitel: "Empfänger mit 5-stelligem AGS (Landratsamt, Stadtkreis): diese Mittel gehören keiner Gemeinde und sind in der Karte nicht enthalten.",
   kreiseZusammenfassung: (n, summe) => `${n} Kreise mit Zuwendungen an den Kreis selbst, zusammen ${summe}.`,
   gemeindefreiText: "Gemeindefreies Gebiet: keine Gemeinde, keine Zuwendungen.",
   unbekannt: "nicht im amtlichen Verzeichnis",
-  definitionen: "Definitionen",
-  vzaeDefinition:
-    "VZÄ bewilligt: Summe der bewilligten VZÄ der Zuwendungen im Integrationsmanagement an die Gemeinde, deren Förderzeitraum den Stichtag einschließt. VZÄ besetzt: Summe der VZÄ der zum Stichtag als besetzt gemeldeten Stellen dieser Zuwendungen; „keine Meldung“, wenn keine Stelle gemeldet ist.",
-  keineZuwendungDefinition:
-    "„keine Zuwendung“: Die Gemeinde hat in den gewählten Jahren und im gewählten Förderbereich keine bewilligte Zuwendung und keine Buchung – sie wird nicht als 0 gezählt und erhält keinen Wert je Einwohner.",
 };

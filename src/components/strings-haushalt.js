@@ -3,9 +3,6 @@
 // haushalt_jahr and zahlungen_monat); only what the page adds is defined here.
 
 export const HAUSHALT = {
-  titel: "Haushaltsvollzug",
-  einleitung:
-    "Wie viel der im Staatshaushaltsplan angesetzten Mittel des Pakts für Integration ist je Jahr bewilligt und ausgezahlt, und läuft das laufende Jahr den Vorjahren voraus oder hinterher?",
 
   // Controls
   bereich: "Förderbereich",
@@ -16,7 +13,6 @@ export const HAUSHALT = {
 
   // Chart 1: amounts per year
   betraegeTitel: (bereich) => `Ansatz, Bewilligungen und Auszahlungen je Jahr: ${bereich}`,
-  betraegeUntertitel: "Euro je Kalenderjahr; Strich: Ansatz; Balken: bewilligt (anteilig im Jahr), ausgezahlt (netto), zurückgefordert",
   betraegeAria: (bereich) => `Gruppierte Balken je Jahr: Ansatz, bewilligt, ausgezahlt und zurückgefordert, ${bereich}`,
   jahrVorlaeufig: (jahr, datum) => `${jahr} (bis ${datum}, vorläufig)`,
   betraegeSummary: (bereich, jahr, ansatz, bewilligt, ausgezahlt, maxJahr, maxAusgezahlt) =>
@@ -24,7 +20,6 @@ export const HAUSHALT = {
 
   // Chart 2: quotas
   quotenTitel: (bereich) => `Bindungs- und Abflussquote je Jahr: ${bereich}`,
-  quotenUntertitel: "Prozent des Ansatzes; gestrichelte Linie: 100 % (Ansatz voll gebunden bzw. abgeflossen)",
   quotenAria: (bereich) => `Liniendiagramm: Bindungs- und Abflussquote je Jahr, ${bereich}`,
   quotenSummary: (bereich, minB, minBJahr, maxB, maxBJahr, minA, minAJahr, maxA, maxAJahr) =>
     `${bereich}: Die Bindungsquote lag zwischen ${minB} (${minBJahr}) und ${maxB} (${maxBJahr}), die Abflussquote zwischen ${minA} (${minAJahr}) und ${maxA} (${maxAJahr}).`,
@@ -50,7 +45,6 @@ export const HAUSHALT = {
 
   // Table
   tabelleTitel: (bereich) => `Haushaltsvollzug je Jahr: ${bereich}`,
-  tabelleUntertitel: "Euro und Quoten je Kalenderjahr, wie in der Tabelle haushalt_jahr",
   ohneAnsatz: (bereiche) => `ohne Ansatz: ${bereiche}`,
   hinweisAlle:
     "Alle Förderbereiche: Summen über alle Förderbereiche mit Geld im jeweiligen Jahr. Der Ansatz ist die Summe der gelieferten Ansätze; Beträge in Förderbereichen ohne Ansatz im jeweiligen Jahr sind in den Beträgen und damit in den Quoten enthalten (in der Tabelle vermerkt). Quoten exakt aus den Summen berechnet und kaufmännisch auf 4 Nachkommastellen gerundet.",
@@ -60,8 +54,6 @@ export const HAUSHALT = {
   laufendesJahr: (jahr, datum) => `${jahr} ist bis zum Datenstand ${datum} erfasst: Die Werte dieses Jahres sind vorläufig.`,
   hinweis: "Hinweis",
 
-  definitionenTitel: "Definitionen",
-  definitionenUntertitel: "Aus den Tabellendefinitionen (haushalt_jahr, zahlungen_monat) und den Ableitungen dieser Seite",
   anteilAnsatz: "Ausgezahlt kumuliert in % des Ansatzes",
   anteilAnsatzDefinition:
     "Ausgezahlt kumuliert (zahlungen_monat) geteilt durch den Ansatz desselben Jahres und Förderbereichs (haushalt_jahr), kaufmännisch auf 4 Nachkommastellen gerundet; leer, wenn kein Ansatz vorliegt oder er 0 ist.",

@@ -8,7 +8,6 @@ export const PROFIL = {
   regierungsbezirk: "Regierungsbezirk",
   einwohner: "Einwohner",
   flaeche: "Fläche",
-  einwohnerEingabe: "Einwohner: Eingabetabelle kreise",
   rang: "Rang",
   von: "von",
   stadtkreisenDativ: "Stadtkreisen",
@@ -30,7 +29,6 @@ export const PROFIL = {
   gruppeAbdeckung: (stichtag) => `Integrationsmanagement am Stichtag ${stichtag}`,
   zaehlung: (datum) => `Zählung vom ${datum}`,
   definitionen: "Definitionen der Kennzahlen",
-  summeFoerderbereiche: "Summe über alle Förderbereiche.",
   ohneMeldung: (n, stichtag) =>
     `Zum Stichtag ${stichtag} fehlen Stellenmeldungen zu ${n} laufenden Zuwendung${n === 1 ? "" : "en"}; deren Stellen sind in „VZÄ besetzt“ nicht enthalten.`,
 
@@ -39,7 +37,6 @@ export const PROFIL = {
   zurueckMittel: "Mittel je Kreis",
   zurueckAbdeckung: "Abdeckung im Integrationsmanagement",
   weitereKreise: (rb) => `Weitere Kreise im Regierungsbezirk ${rb}`,
-  drucken: "Drucken / als PDF speichern",
 
   kennzahlenTitel: "Kennzahlen im Vergleich",
   kennzahlenUntertitel: (jahr, stichtag) =>
@@ -69,7 +66,6 @@ export const PROFIL = {
   empfaengerUntertitel: "Bewilligte Zuwendungen je Empfänger, alle Jahre, in Euro (Stand der Buchungen)",
   zuwendungenTitel: "Bewilligte Zuwendungen",
   zuwendungenUntertitel: "Eine Zeile je Zuwendung, alle Jahre, in Euro; sortiert nach Empfänger und Beginn",
-  zuwendungenSuche: "Suchen",
   summe: "Summe",
   anzahlZuwendungen: "Zuwendungen",
   zeitraum: "Zeitraum",

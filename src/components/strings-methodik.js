@@ -3,27 +3,12 @@
 // the input rules of the loaders), not from here.
 
 export const METHODIK = {
-  titel: "Methodik & Quellen",
-  einleitung:
-    "Wie die Zahlen des PIK-Monitors entstehen: aus welchen Eingabedaten, nach welchen Regeln sie geprüft werden, wie jede veröffentlichte Kennzahl definiert ist, auf welche veröffentlichten Programmzahlen sie sich stützen und wo ihre Grenzen liegen.",
-  inhalt: "Inhalt",
 
   // Metric registry
-  kennzahlenTitel: "Kennzahlen und Landeswerte",
-  kennzahlenUntertitel: "Jede Kennzahl einmal definiert: für einen Kreis, für mehrere Kreise und das Land",
-  kennzahlenText:
-    "Alle Seiten, die Downloads und der Anfrage-Assistent berechnen eine Kennzahl nach derselben Regel. Quoten für mehrere Kreise und das Land sind Summe geteilt durch Summe über die Kreise, die dafür zählen, nie der Mittelwert der Kreiswerte. Rangfolgen: Rang 1 ist der höchste Wert (auf der Übersicht bei der Auszahlungsquote der niedrigste); gleiche Werte teilen sich einen Rang, der nächste Rang wird übersprungen (1, 1, 3).",
   kzKennzahl: "Kennzahl",
   kzGruppe: "Mehrere Kreise und Land",
 
   // Definitions
-  definitionenTitel: "Definitionen der veröffentlichten Tabellen",
-  definitionenUntertitel:
-    "Jede Tabelle mit dem, was eine Zeile ist, Hinweisen zur Abgrenzung und den Definitionen aller Spalten – dieselben Definitionen, nach denen die Zahlen berechnet werden",
-  hilfssichtenTitel: "Hilfssichten",
-  hilfssichtenText:
-    "Zwei Zwischenschritte, auf die sich mehrere Tabellen stützen. Sie werden nicht als Datei veröffentlicht; ihre Regeln gelten für die Tabellen oben.",
-  zeileIst: "Eine Zeile",
   schluessel: "Schlüssel",
   keinSchluessel: "kein Schlüssel",
   spalteSpalte: "Spalte",
@@ -35,11 +20,6 @@ export const METHODIK = {
   kannLeer: "kann leer sein",
 
   // Input
-  eingabeTitel: "Eingabedaten und Prüfregeln",
-  eingabeUntertitel:
-    "Die Exporte der Bewilligungsstelle: je Tabelle die Spalten, Pflichtangaben und Regeln, nach denen jede Zeile übernommen oder abgelehnt wird",
-  eingabeText:
-    "Jede Zeile wird übernommen oder abgelehnt – keine geht still verloren; je Datei gilt: gelesen = übernommen + abgelehnt. Abgelehnte Zeilen und Warnungen stehen mit Datei, Zeile, Spalte und Regel im Prüfbericht. Tabellenübergreifend gilt: Schlüssel sind eindeutig, Auszahlungen und Stellenmeldungen verweisen auf eine bewilligte Zuwendung, und der Kreisteil jedes Gemeindeschlüssels ist einer der 44 Kreise.",
   optional: "optional",
   pflicht: "Pflicht",
   ja: "ja",
@@ -48,8 +28,6 @@ export const METHODIK = {
   personenbezogen: "personenbezogen: wird nur geprüft, nie gespeichert oder veröffentlicht",
 
   // Förderbereiche
-  fbTitel: "Förderbereiche",
-  fbUntertitel: "Die Maßnahmen des Pakts, wie sie dieser Datenstand kennt: Standardliste oder Eingabetabelle foerderbereiche",
   fbSchluessel: "Schlüssel",
   fbName: "Name",
   fbKurz: "Kurzname",
@@ -58,17 +36,11 @@ export const METHODIK = {
   fbLaeuft: (ab) => (ab ? `ab ${ab}` : "laufend"),
 
   // Sources
-  quellenTitel: "Veröffentlichte Programmzahlen",
-  quellenUntertitel: "Zahlen, die das Land zum Pakt für Integration veröffentlicht hat, mit Quelle; an ihnen sind die Beispieldaten ausgerichtet",
   spalteWas: "Was",
   spalteWert: "Wert",
   spalteQuelle: "Quelle",
-  quellenHinweis:
-    "Zahlen je Kreis oder Gemeinde hat das Land in keiner dieser Quellen veröffentlicht. Die Verweise führen auf die Internetauftritte der Herausgeber; die Seiten können sich seit der Auswertung geändert haben.",
 
   // Sample data
-  beispielTitel: "Wie die synthetischen Beispieldaten entstanden sind",
-  beispielUntertitel: "Erzeugungsverfahren, Startwert und alle Annahmen mit Quelle (aus manifest.json des Eingabeordners)",
   keinManifest: "Der Eingabeordner enthält keine manifest.json: Es handelt sich um Exporte der Bewilligungsstelle, nicht um Beispieldaten.",
   nichtSynthetisch: "Laut manifest.json sind die Eingabedaten nicht synthetisch.",
   seed: "Zufalls-Startwert (Seed)",
@@ -82,8 +54,6 @@ export const METHODIK = {
   spalteAnnahmeQuelle: "Quelle bzw. Begründung",
 
   // Limits
-  grenzenTitel: "Grenzen und Hinweise",
-  grenzenUntertitel: "Was die Zahlen nicht leisten und worauf beim Zitieren zu achten ist",
   grenzen: [
     "Synthetische Beispieldaten: Solange die Beispieldaten verwendet werden, ist jede Zahl je Kreis, Gemeinde, Zuwendung und Stelle erfunden. Nur Landessummen sind an veröffentlichten Zahlen ausgerichtet, und auch diese sind keine amtlichen Angaben.",
     "Einwohnerzahlen: Stand 31.12.2018 (Destatis, Gemeindeverzeichnis), sofern die Eingabetabelle kreise keine neueren Zahlen liefert. Werte je 1.000 Einwohner späterer Jahre beziehen sich auf diesen Stand.",

@@ -3,8 +3,6 @@
 
 export const MITTEL = {
   titel: "Mittel je Kreis",
-  einleitung:
-    "Wie viel Geld aus dem Pakt für Integration bei den 44 Stadt- und Landkreisen ankommt: bewilligt (anteilig auf die Jahre verteilt) oder ausgezahlt (netto), absolut oder bezogen auf Einwohner oder Geflüchtete, für ein Jahr oder mehrere Jahre, für alle Förderbereiche oder einen.",
   steuerung: "Auswahl",
   mass: "Kennzahl",
   bezug: "Bezug",
@@ -28,17 +26,11 @@ export const MITTEL = {
   jahre: (von, bis) => (von === bis ? `${von}` : `${von}–${bis}`),
   getauscht: "„Von“ liegt nach „Bis“: Der Zeitraum wurde umgedreht.",
   unvollstaendig: (jahr, stand) => `Das Jahr ${jahr} ist noch nicht abgeschlossen; es enthält die Daten bis ${stand}.`,
-  karteTitel: "Karte",
-  karteHinweis: "Ein Klick auf einen Kreis öffnet sein Profil.",
-  rangTitel: "Rangfolge der 44 Kreise",
-  tabelleTitel: "Alle Kreise in Zahlen",
-  tabelleUntertitel: "Spalten zum Sortieren anklicken; ein Klick auf den Kreis öffnet sein Profil.",
   kreis: "Kreis",
   kreisTyp: "Kreistyp",
   rang: "Rang",
   einwohner: "Einwohner",
   gefluechtete: "Geflüchtete in der AU",
-  gefluechteteStichtag: "Stichtag Zählung",
   betrag: "Betrag (€)",
   jeEinwohner: "€ je 1.000 Einwohner",
   jeGefluechtete: "€ je Geflüchtete/n",
@@ -65,9 +57,6 @@ export const MITTEL = {
   rangZusammenfassung: ({mass, jahre, n, hoch, tief, land, landName}) =>
     `${mass}, ${jahre}: ${n} Kreise absteigend sortiert, vorn ${hoch}, hinten ${tief}; gestrichelte Linie: ${landName} ${land}.`,
   keineWerte: "Für diese Auswahl gibt es keine Werte.",
-  geoHinweis:
-    "Andere Kreisgrenzen als die mitgelieferten des BKG: eine GeoJSON-Datei mit dem AGS je Kreis (Eigenschaft AGS, ags, kreis_ags oder RS, 5 Stellen) als data/geo/kreise.geojson ablegen und die Seite neu bauen.",
   ariaKarte: (mass, einheit, jahre) => `Karte der 44 Kreise: ${mass} ${einheit}, ${jahre}`,
   ariaBalken: (mass, einheit, jahre) => `Balkendiagramm der 44 Kreise, absteigend sortiert: ${mass} ${einheit}, ${jahre}`,
-  definitionen: "Definitionen",
 };

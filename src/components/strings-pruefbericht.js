@@ -2,9 +2,6 @@
 // the findings come from data/definitions.json (table pruefbericht).
 
 export const PRUEF = {
-  titel: "Prüfbericht",
-  einleitung:
-    "Was beim Einlesen der Exporte der Bewilligungsstelle geschehen ist: je Datei gelesene, übernommene und abgelehnte Zeilen, alle Befunde der Prüfregeln, die tabellenübergreifenden Warnungen und je Kreis, ob die Meldungen vollständig sind.",
 
   dateienTitel: "Eingabedateien",
   dateienUntertitel: (stand) => `Zeilen je Datei; gelesen = übernommen + abgelehnt; Stand ${stand}`,
@@ -39,8 +36,6 @@ export const PRUEF = {
   befundeMehr: (n) => `Die ersten ${n} Treffer sind aufgeführt; die Suche grenzt weiter ein.`,
   keineBefunde: "Keine Befunde für diese Auswahl.",
 
-  querTitel: "Tabellenübergreifende Warnungen",
-  querUntertitel: "Anzahl der Befunde je Regel; die Daten werden übernommen, sind aber zu prüfen",
   querRegeln: {
     auszahlung_ueber_bewilligung: "Auszahlungen (netto) über dem bewilligten Betrag einer Zuwendung",
     vzae_ueber_bewilligung: "Mehr besetzte als bewilligte VZÄ zu einem Stichtag",

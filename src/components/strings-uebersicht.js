@@ -22,7 +22,6 @@ export const UEBERSICHT = {
     `${jahr} waren ${bindung} des Ansatzes bewilligt (Bindungsquote) und ${abfluss} ausgezahlt (Abflussquote).`,
   trichterAria: (jahr) => `Balkendiagramm: Haushaltsansatz, bewilligte und ausgezahlte Mittel des Landes ${jahr}`,
   imTitel: (stichtag) => `Integrationsmanagement am ${stichtag}`,
-  imUntertitel: "Letzter Stichtag der Stellenmeldungen, Land",
   vzaeBesetzt: "Besetzte VZÄ",
   vzaeDefinition: (n) => `Summe der als besetzt gemeldeten Vollzeitäquivalente über die ${n} Kreise mit Stellenmeldung zum Stichtag.`,
   jeVzae: "Geflüchtete je besetzter VZÄ",
@@ -55,13 +54,9 @@ export const UEBERSICHT = {
     "Alle Anträge mit Status „abgelehnt“ bzw. „zurückgezogen“ in den Eingabedaten, gleich aus welchem Jahr.",
   nurIntern:
     "Offene, abgelehnte und zurückgezogene Anträge und die Bearbeitungsdauer enthält nur die interne Ausgabe; diese Ausgabe veröffentlicht bewilligte Zuwendungen und Summen.",
-  auffallendTitel: "Kreise, die auffallen",
-  abdeckungTitel: "Geringste Abdeckung",
   abdeckungUntertitel: (stichtag) => `Die 5 Kreise mit den meisten Geflüchteten je besetzter VZÄ am ${stichtag}`,
   abdeckungZeile: (personen, vzae) => `${personen} Geflüchtete ÷ ${vzae} VZÄ`,
   keineVzae: "keine besetzte VZÄ",
-  abdeckungDefinition:
-    "Geflüchtete in der Anschlussunterbringung (letzte Zählung am oder vor dem Stichtag) geteilt durch die besetzten VZÄ des Kreises; Kreise mit Geflüchteten, aber ohne besetzte VZÄ stehen vorn.",
   abflussTitel: (jahr) => `Langsamster Mittelabfluss ${jahr}`,
   abflussUntertitel: (jahr) => `Die 5 Kreise mit der niedrigsten Auszahlungsquote ${jahr}`,
   abflussZeile: (ausgezahlt, bewilligt) => `${ausgezahlt} ausgezahlt von ${bewilligt} bewilligt`,
@@ -72,10 +67,8 @@ export const UEBERSICHT = {
   wert: "Wert",
   jeVzaeKurz: "Geflüchtete je VZÄ",
   auszahlungsquote: "Auszahlungsquote",
-  profil: "Profil öffnen",
   keineKreise: "Keine Kreise mit Werten.",
   keineStellen: "Es liegen keine Stellenmeldungen vor.",
-  weiter: "Weiter zu",
   links: [
     ["./mittel", "Mittel je Kreis"],
     ["./integrationsmanagement", "Abdeckung"],
