@@ -5,7 +5,7 @@
 export const ANFRAGE = {
   titel: "Anfrage-Assistent",
   einleitung:
-    "Stellt die Tabelle für die Antwort auf eine parlamentarische Anfrage zusammen: gewählte Kreise, Jahre und Kennzahlen, je Kreis eine Zeile, dazu die Summe der Auswahl und der Landeswert, mit Fußnoten zu Definitionen, Stand und Quelle. Herunterladen als CSV oder Excel, oder kopieren und in Word einfügen.",
+    "Stellt die Tabelle für die Antwort auf eine parlamentarische Anfrage zusammen: gewählte Kreise oder die Gemeinden eines Kreises, Jahre und Kennzahlen, je Kreis bzw. Gemeinde eine Zeile, dazu die Summe der Auswahl und der Landeswert, mit Fußnoten zu Definitionen, Stand und Quelle. Herunterladen als CSV oder Excel, oder kopieren und in Word einfügen.",
   steuerung: "Auswahl für die Anfrage",
   umfang: "Kreise",
   umfangAlle: "alle 44 Kreise",
@@ -34,4 +34,24 @@ export const ANFRAGE = {
   permalinkHinweis: "Der Link öffnet dieselbe Auswahl wieder.",
   dateiname: (von, bis, bereich) => `anfrage_pik_${bereich === "alle" ? "" : `${bereich}_`}${von}-${bis}`,
   summary: (n, kz, von, bis) => `Die Tabelle zeigt ${kz} ${kz === 1 ? "Kennzahl" : "Kennzahlen"} für ${n} ${n === 1 ? "Kreis" : "Kreise"} in den Jahren ${von} bis ${bis}, dazu die Summe der Auswahl und den Landeswert.`,
+};
+
+// The level „Gemeinden“ (footnotes and the reasons for omitted measures come from data/anfrage-gemeinden.json).
+export const ANFRAGE_GEMEINDEN = {
+  ebene: "Zeilen",
+  ebeneKreise: "nach Kreisen",
+  ebeneGemeinden: "nach Gemeinden",
+  kreis: "Kreis der Gemeinden",
+  gemeindenListe: "Gemeinden (keine Auswahl: alle Gemeinden des Kreises; Strg/⌘ + Klick für mehrere)",
+  gemeinde: "Gemeinde",
+  laden: "Gemeindedaten werden geladen …",
+  keineGemeinde: "Der Kreis hat keine Gemeinde.",
+  nichtAngeboten: (namen, grund) => `Für Gemeinden nicht verfügbar: ${namen}. ${grund}`,
+  ohneZuwendung: (n, von, bis) =>
+    `Keine Zuwendung ${von === bis ? `im Jahr ${von}` : `in den Jahren ${von} bis ${bis}`}: ${n} der ausgewählten Gemeinden (Beträge 0,00).`,
+  tabelleUntertitel: (n, kreis, bereich, von, bis, stand) =>
+    `${n} ${n === 1 ? "Gemeinde" : "Gemeinden"} (${kreis}), Beträge: ${bereich}, ${von === bis ? von : `${von} bis ${bis}`}; Einheiten in den Spaltenköpfen; Stand ${stand}`,
+  summary: (n, kz, von, bis) =>
+    `Die Tabelle zeigt ${kz} ${kz === 1 ? "Kennzahl" : "Kennzahlen"} für ${n} ${n === 1 ? "Gemeinde" : "Gemeinden"} in den Jahren ${von} bis ${bis}, dazu die Summe der Auswahl, den Kreis und den Landeswert (Kreis und Land einschließlich der Zuwendungen an den Kreis selbst).`,
+  dateiname: (kreis, von, bis, bereich) => `anfrage_pik_gemeinden_${kreis}_${bereich === "alle" ? "" : `${bereich}_`}${von}-${bis}`,
 };
