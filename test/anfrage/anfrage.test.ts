@@ -21,7 +21,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anfrageTabelle, AnfrageError, parseJahre, parseKreise, type AnfrageTabelle } from "../../loaders/anfrage/index.ts";
 import { anfrageCsv, writeAnfrage } from "../../loaders/anfrage/write.ts";
-import { anfrageTabelleGemeinden, parseGemeinden } from "../../loaders/anfrage/gemeinden.ts";
+import { anfrageTabelleGemeinden, AUSWAHL_GEMEINDEN_NAME, parseGemeinden } from "../../loaders/anfrage/gemeinden.ts";
+import { anfrageDaten, anfrageGemeindenDaten } from "../../loaders/pages/anfrage.ts";
+// @ts-expect-error plain browser modules without types
+import { gemeindeBasis, wert, wertGemeinden } from "../../src/components/anfrage-werte.js";
 import { ingest } from "../../loaders/warehouse/build.ts";
 import { loadKreise } from "../../loaders/reference/kreise.ts";
 import { csv, removeFolder, validFolder } from "../helpers/folder.ts";
@@ -430,6 +433,36 @@ describe("anfrageTabelleGemeinden", () => {
     expect(row(t, "Landkreis Böblingen insgesamt")).toEqual({ bewilligt_eur_2018: "37671.23" });
     expect(t.zeilen.filter((z) => z.art === "gemeinde" && z.kreis_ags!.startsWith("08115")).every((z) => z.werte["bewilligt_eur_2018"] === "0.00")).toBe(true);
     expect(row(t, "Baden-Württemberg insgesamt")).toEqual({ bewilligt_eur_2018: "113013.70" });
+  });
+
+  it("the page's browser modules (data/anfrage-gemeinden.json, metrics.js) give the CLI's numbers, cell by cell", async () => {
+    const ks = ["bewilligt_eur", "ausgezahlt_eur", "rueckforderung_eur", "bewilligt_je_1000_ew", "ausgezahlt_je_1000_ew"];
+    const ags = ["08115003", "08115045", "08115001"];
+    for (const bereich of ["alle", "integrationsmanagement"]) {
+      const cli = await anfrageTabelleGemeinden(
+        conn3,
+        { gemeinden: ags, kreise: [], von: 2018, bis: 2019, kennzahlen: ks, foerderbereich: bereich === "alle" ? null : bereich },
+        META,
+      );
+      const daten = await anfrageDaten(conn3, META);
+      const gd = await anfrageGemeindenDaten(conn3, META);
+      expect(gd.einwohner_vorhanden).toBe(true);
+      expect(gd.kennzahlen.map((k) => k.name)).toEqual(["bewilligt_eur", "ausgezahlt_eur", "rueckforderung_eur", "bewilligt_je_1000_ew", "ausgezahlt_je_1000_ew", "rueckforderung_je_1000_ew"]);
+      const gb = gemeindeBasis(gd);
+      const fmt = (v: number | null, scale: number) => (v === null ? null : v.toFixed(scale));
+      for (const name of ks) {
+        const k = daten.kennzahlen.find((x) => x.name === name)!;
+        for (const j of [2018, 2019]) {
+          const key = `${name}_${j}`;
+          for (const a of ags) expect(`${a} ${key} ${fmt(wertGemeinden(k, [gb.zeile(a, j)], bereich), k.scale)}`).toBe(`${a} ${key} ${row(cli, a)[key]}`);
+          expect(fmt(wertGemeinden(k, ags.map((a) => gb.zeile(a, j)), bereich), k.scale)).toBe(row(cli, AUSWAHL_GEMEINDEN_NAME)[key]);
+          const kreis = daten.basis.filter((b) => b.jahr === j && b.kreis_ags === "08115");
+          expect(fmt(wert(k, kreis, bereich), k.scale)).toBe(row(cli, "08115")[key]);
+        }
+      }
+      expect(gb.mitGeld("08115001", [2018, 2019], bereich)).toBe(false);
+      expect(gb.mitGeld("08115045", [2018], bereich)).toBe(true);
+    }
   });
 
   it("npm run anfrage -- --gemeinden kreis:08115 writes the CSV; --kreise with --gemeinden is a usage error", () => {
