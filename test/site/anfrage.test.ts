@@ -260,13 +260,16 @@ describe("/anfrage, Gemeinden", () => {
   });
 
   it("choosing the level, a Kreis and Gemeinden changes table and URL; CSV and XLSX hold the same numbers", async () => {
+    const name = async (a: string) => String((await query(`SELECT gemeinde_name FROM ref.gemeinden WHERE gemeinde_ags = '${a}'`))[0]!["gemeinde_name"]);
     const { page, errors } = await open("?von=2019&bis=2020&k=bewilligt_eur,ausgezahlt_eur");
     await page.getByLabel("nach Gemeinden", { exact: true }).check();
     await expect.poll(() => new URL(page.url()).searchParams.get("ebene")).toBe("gemeinden");
-    await page.getByLabel("Kreis der Gemeinden", { exact: true }).selectOption("08115");
+    await page.getByLabel("Kreis der Gemeinden", { exact: true }).selectOption({ label: "Böblingen (08115)" });
     await expect.poll(() => new URL(page.url()).searchParams.get("kreis")).toBe("08115");
     const wahl = ["08115001", "08115021"];
-    await page.getByLabel(/^Gemeinden \(keine Auswahl/).selectOption(wahl);
+    // Observable's select has option values by index: choose by label „Name (AGS)“.
+    const labels = await Promise.all(wahl.map(async (a) => ({ label: `${await name(a)} (${a})` })));
+    await page.getByLabel(/^Gemeinden \(keine Auswahl/).selectOption(labels);
     await expect.poll(() => new URL(page.url()).searchParams.get("gemeinden")).toBe(wahl.join(","));
     await expect.poll(async () => [...(await tableCells(page)).keys()]).toEqual([...wahl, "auswahl", "08115", "land"]);
     const want = await expectedG(wahl, "08115");
@@ -280,7 +283,6 @@ describe("/anfrage, Gemeinden", () => {
     );
     const keys = ["bewilligt_eur", "ausgezahlt_eur"].flatMap((k) => JAHRE.map((j) => `${k}_${j}`));
     const csvOf = (w: Record<string, string>) => keys.map((k) => w[k]!.replaceAll(".", ""));
-    const name = async (a: string) => String((await query(`SELECT gemeinde_name FROM ref.gemeinden WHERE gemeinde_ags = '${a}'`))[0]!["gemeinde_name"]);
     expect(lines[1]).toBe([await name("08115001"), "08115001", ...csvOf(want.get("08115001")!)].join(";"));
     expect(lines[3]).toBe(["Summe der ausgewählten Gemeinden", "", ...csvOf(want.get("auswahl")!)].join(";"));
     expect(lines[4]).toBe(["Landkreis Böblingen insgesamt", "08115", ...csvOf(want.get("08115")!)].join(";"));
