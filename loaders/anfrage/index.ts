@@ -174,8 +174,11 @@ export interface AnfrageSpalte {
 }
 
 export interface AnfrageZeile {
-  art: "kreis" | "auswahl" | "land";
+  /** "gemeinde" rows only in a Gemeinde table, where "kreis" rows are the Kreis totals for context. */
+  art: "gemeinde" | "kreis" | "auswahl" | "land";
+  /** AGS of the row (a Gemeinde's 8 digits in a Gemeinde row), null for sums. */
   kreis_ags: string | null;
+  /** Name of the row. */
   kreis_name: string;
   /** Exact decimal text (`1234.50`) per column key, or null. */
   werte: Record<string, string | null>;
@@ -188,6 +191,8 @@ export interface AnfrageMeta {
 }
 
 export interface AnfrageTabelle {
+  /** Rows are Kreise (default) or Gemeinden (loaders/anfrage/gemeinden.ts). */
+  ebene?: "kreise" | "gemeinden";
   spalten: AnfrageSpalte[];
   zeilen: AnfrageZeile[];
   fussnoten: string[];
@@ -225,7 +230,7 @@ export async function bereiche(conn: DuckDBConnection): Promise<Bereich[]> {
   ).getRowObjectsJS() as unknown as Bereich[];
 }
 
-async function resolveBereich(conn: DuckDBConnection, key: string | null | undefined): Promise<Bereich | null> {
+export async function resolveBereich(conn: DuckDBConnection, key: string | null | undefined): Promise<Bereich | null> {
   if (key === null || key === undefined || key === "" || key === "alle") return null;
   const all = await bereiche(conn);
   const b = all.find((x) => x.foerderbereich === key);

@@ -12,12 +12,18 @@ import { defaultCreated, setZipTimestamps, XLSX_CREATOR, xlsxText } from "../exp
 import type { AnfrageTabelle } from "./index.ts";
 
 export const HEADER_KREIS = "Kreis";
+export const HEADER_GEMEINDE = "Gemeinde";
 export const HEADER_AGS = "AGS";
+
+/** The header of the name column: Kreis, or Gemeinde for a Gemeinde table (whose rows end with Kreis and Land totals). */
+const nameHeader = (t: AnfrageTabelle) => (t.ebene === "gemeinden" ? HEADER_GEMEINDE : HEADER_KREIS);
+/** Rows of single Kreise or Gemeinden are plain; sums and context totals bold. */
+const einzeln = (t: AnfrageTabelle, z: AnfrageTabelle["zeilen"][number]) => z.art === (t.ebene === "gemeinden" ? "gemeinde" : "kreis");
 
 /** The CSV text of an inquiry table (with BOM). */
 export function anfrageCsv(t: AnfrageTabelle): string {
   const lines: string[] = [];
-  lines.push([HEADER_KREIS, HEADER_AGS, ...t.spalten.map((s) => s.header)].map(csvText).join(CSV_DELIMITER));
+  lines.push([nameHeader(t), HEADER_AGS, ...t.spalten.map((s) => s.header)].map(csvText).join(CSV_DELIMITER));
   for (const z of t.zeilen) {
     const cells = [csvText(z.kreis_name), z.kreis_ags === null ? "" : csvText(z.kreis_ags)];
     for (const s of t.spalten) {
@@ -49,7 +55,7 @@ export function anfrageWorkbook(t: AnfrageTabelle, title = "Anfrage"): ExcelJS.W
     { width: 8 },
     ...t.spalten.map((s) => ({ width: Math.min(40, Math.max(14, s.header.length / 2)), style: { numFmt: numFmt(s.scale) } })),
   ];
-  const header = ws.addRow([HEADER_KREIS, HEADER_AGS, ...t.spalten.map((s) => s.header)].map(xlsxText));
+  const header = ws.addRow([nameHeader(t), HEADER_AGS, ...t.spalten.map((s) => s.header)].map(xlsxText));
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "bottom" };
   for (const z of t.zeilen) {
@@ -61,7 +67,7 @@ export function anfrageWorkbook(t: AnfrageTabelle, title = "Anfrage"): ExcelJS.W
         return v === null || v === undefined ? null : Number(v);
       }),
     ]);
-    if (z.art !== "kreis") row.font = { bold: true };
+    if (!einzeln(t, z)) row.font = { bold: true };
   }
   ws.addRow([]);
   for (const f of t.fussnoten) ws.addRow([xlsxText(f)]);
@@ -85,7 +91,7 @@ export async function writeAnfrage(t: AnfrageTabelle, file: string): Promise<voi
 
 /** A plain-text rendering for the terminal (when no --out is given). */
 export function anfrageText(t: AnfrageTabelle): string {
-  const header = [HEADER_KREIS, HEADER_AGS, ...t.spalten.map((s) => s.header)];
+  const header = [nameHeader(t), HEADER_AGS, ...t.spalten.map((s) => s.header)];
   const body = t.zeilen.map((z) => [
     z.kreis_name,
     z.kreis_ags ?? "",

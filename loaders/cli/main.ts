@@ -5,7 +5,7 @@
  *   npm run ingest                     (PIK_DATA_DIR, default data/)
  *   npm run export -- --data DIR --out DIR [--allow-rejects]
  *   npm run diff -- ALT NEU
- *   npm run anfrage -- --jahre 2018-2020 [--kreise …] [--out DATEI]
+ *   npm run anfrage -- --jahre 2018-2020 [--kreise … | --gemeinden …] [--out DATEI]
  *   prepare-site / finish-site         (steps of npm run build / npm start)
  *
  * Bad input never produces a stack trace: it is a finding. Exit codes: 0 fine,

@@ -17,6 +17,7 @@ const OPTIONS = {
   force: { type: "boolean", default: false },
   alle: { type: "boolean", default: false },
   kreise: { type: "string" },
+  gemeinden: { type: "string" },
   jahre: { type: "string" },
   kennzahlen: { type: "string" },
   foerderbereich: { type: "string" },
@@ -31,6 +32,7 @@ export interface CommandArgs {
     force: boolean;
     alle: boolean;
     kreise?: string;
+    gemeinden?: string;
     jahre?: string;
     kennzahlen?: string;
     foerderbereich?: string;
@@ -38,7 +40,7 @@ export interface CommandArgs {
   positionals: string[];
 }
 
-const OPTION_EXAMPLES: Record<string, string> = { data: "ORDNER", out: "ORDNER", jahre: "2018-2020", kreise: "08111,08115", kennzahlen: "bewilligt_eur" };
+const OPTION_EXAMPLES: Record<string, string> = { data: "ORDNER", out: "ORDNER", jahre: "2018-2020", kreise: "08111,08115", gemeinden: "kreis:08115", kennzahlen: "bewilligt_eur" };
 
 /** node:util parseArgs reports wrong options in English: say it in German. */
 function parseArgsUsage(e: unknown): UsageError | null {

@@ -20,6 +20,18 @@ import {
   type Bereich,
   type Kennzahl,
 } from "../anfrage/index.ts";
+import {
+  AUSWAHL_GEMEINDEN_NAME,
+  footnoteGemeinde,
+  gemeindeEinwohnerAnzahl,
+  GEMEINDEN_SQL,
+  HINWEIS_EINWOHNER,
+  jeGemeinde,
+  kreisZeileName,
+  NICHT_JE_GEMEINDE,
+  OHNE_EINWOHNER,
+  schlussGemeinden,
+} from "../anfrage/gemeinden.ts";
 import { metricTexts, type MetricText } from "../queries/metrics.ts";
 
 export interface AnfrageBasisZeile {
@@ -123,5 +135,71 @@ HAVING sum(bewilligt_eur) <> 0 OR sum(ausgezahlt_eur) <> 0 OR sum(rueckforderung
     land_name: LAND_NAME,
     auswahl_name: AUSWAHL_NAME,
     basis,
+  };
+}
+
+/* ------------------------------------------------------------------ */
+/* Gemeinden (data/anfrage-gemeinden.json, loaded when the page's       */
+/* level „Gemeinden“ is chosen)                                         */
+/* ------------------------------------------------------------------ */
+
+export interface AnfrageGemeindenDaten {
+  /** All Gemeinden (reference list plus unknown recipient keys): [AGS, name, Kreis-AGS, Einwohner or null]. */
+  gemeinden: [string, string, string, number | null][];
+  /** Förderbereich keys that `mittel` refers to by index. */
+  foerderbereiche: string[];
+  /** mittel_gemeinde_jahr in cents: [AGS, Jahr, Förderbereich-Index, bewilligt, ausgezahlt, zurückgefordert]. */
+  mittel: [string, number, number, number, number, number][];
+  /** True when the input table `gemeinden` gave populations: then per-inhabitant measures are offered. */
+  einwohner_vorhanden: boolean;
+  /** Measures offered for Gemeinden with their footnote by Förderbereich key ("alle": all areas). */
+  kennzahlen: { name: string; fussnote: Record<string, string> }[];
+  /** Why other measures are not offered. */
+  nicht_je_gemeinde: string;
+  ohne_einwohner: string;
+  hinweis_einwohner: string;
+  /** Footnotes after the measures' definitions: Gemeinde note, Stand, Quelle, Release, synthetic notice. */
+  schluss: string[];
+  auswahl_name: string;
+  /** Name of a Kreis's total row („Landkreis Böblingen insgesamt“) by Kreis-AGS. */
+  kreis_zeile: Record<string, string>;
+}
+
+export async function anfrageGemeindenDaten(conn: DuckDBConnection, meta: AnfrageMeta): Promise<AnfrageGemeindenDaten> {
+  const gemeinden = await query(conn, `${GEMEINDEN_SQL} ORDER BY a.gemeinde_ags`);
+  const fbs = await loadBereiche(conn);
+  const keys = fbs.map((b) => b.foerderbereich);
+  const mittel = await query(
+    conn,
+    `SELECT gemeinde_ags, jahr, foerderbereich, CAST(bewilligt_eur * 100 AS BIGINT) AS b,
+  CAST(ausgezahlt_eur * 100 AS BIGINT) AS a, CAST(rueckforderung_eur * 100 AS BIGINT) AS r
+FROM main.mittel_gemeinde_jahr ORDER BY gemeinde_ags, jahr, foerderbereich`,
+  );
+  const kreise = await query(conn, "SELECT kreis_ags, kreis_name, kreis_typ FROM main.kreise ORDER BY kreis_ags");
+  const einwohner = (await gemeindeEinwohnerAnzahl(conn)) > 0;
+  const byBereich = (f: (b: Bereich | null) => string) =>
+    Object.fromEntries([["alle", f(null)], ...fbs.map((b) => [b.foerderbereich, f(b)])]) as Record<string, string>;
+  return {
+    gemeinden: gemeinden.map((g) => [String(g["gemeinde_ags"]), String(g["gemeinde_name"]), String(g["kreis_ags"]), n(g["einwohner"])]),
+    foerderbereiche: keys,
+    mittel: mittel.map((r) => [
+      String(r["gemeinde_ags"]),
+      Number(r["jahr"]),
+      keys.indexOf(String(r["foerderbereich"])),
+      Number(r["b"]),
+      Number(r["a"]),
+      Number(r["r"]),
+    ]),
+    einwohner_vorhanden: einwohner,
+    kennzahlen: KENNZAHLEN.filter((k) => jeGemeinde(k) && (einwohner || !k.inputs.includes("einwohner"))).map((k) => ({
+      name: k.name,
+      fussnote: byBereich((b) => footnoteGemeinde(k, b)),
+    })),
+    nicht_je_gemeinde: NICHT_JE_GEMEINDE,
+    ohne_einwohner: OHNE_EINWOHNER,
+    hinweis_einwohner: HINWEIS_EINWOHNER,
+    schluss: schlussGemeinden(meta),
+    auswahl_name: AUSWAHL_GEMEINDEN_NAME,
+    kreis_zeile: Object.fromEntries(kreise.map((k) => [String(k["kreis_ags"]), kreisZeileName(String(k["kreis_typ"]), String(k["kreis_name"]))])),
   };
 }

@@ -31,3 +31,23 @@ export const ANFRAGE = {
   dateiname: (von, bis, bereich) => `anfrage_pik_${bereich === "alle" ? "" : `${bereich}_`}${von}-${bis}`,
   summary: (n, kz, von, bis) => `Die Tabelle zeigt ${kz} ${kz === 1 ? "Kennzahl" : "Kennzahlen"} für ${n} ${n === 1 ? "Kreis" : "Kreise"} in den Jahren ${von} bis ${bis}, dazu die Summe der Auswahl und den Landeswert.`,
 };
+
+// The level „Gemeinden“ (footnotes and the reasons for omitted measures come from data/anfrage-gemeinden.json).
+export const ANFRAGE_GEMEINDEN = {
+  ebene: "Zeilen",
+  ebeneKreise: "nach Kreisen",
+  ebeneGemeinden: "nach Gemeinden",
+  kreis: "Kreis der Gemeinden",
+  gemeindenListe: "Gemeinden (keine Auswahl: alle Gemeinden des Kreises; Strg/⌘ + Klick für mehrere)",
+  gemeinde: "Gemeinde",
+  laden: "Gemeindedaten werden geladen …",
+  keineGemeinde: "Der Kreis hat keine Gemeinde.",
+  nichtAngeboten: (namen, grund) => `Für Gemeinden nicht verfügbar: ${namen}. ${grund}`,
+  ohneZuwendung: (n, von, bis) =>
+    `Keine Zuwendung ${von === bis ? `im Jahr ${von}` : `in den Jahren ${von} bis ${bis}`}: ${n} der ausgewählten Gemeinden (Beträge 0,00).`,
+  tabelleUntertitel: (n, kreis, bereich, von, bis, stand) =>
+    `${n} ${n === 1 ? "Gemeinde" : "Gemeinden"} (${kreis}), Beträge: ${bereich}, ${von === bis ? von : `${von} bis ${bis}`}; Einheiten in den Spaltenköpfen; Stand ${stand}`,
+  summary: (n, kz, von, bis) =>
+    `Die Tabelle zeigt ${kz} ${kz === 1 ? "Kennzahl" : "Kennzahlen"} für ${n} ${n === 1 ? "Gemeinde" : "Gemeinden"} in den Jahren ${von} bis ${bis}, dazu die Summe der Auswahl, den Kreis und den Landeswert (Kreis und Land einschließlich der Zuwendungen an den Kreis selbst).`,
+  dateiname: (kreis, von, bis, bereich) => `anfrage_pik_gemeinden_${kreis}_${bereich === "alle" ? "" : `${bereich}_`}${von}-${bis}`,
+};

@@ -21,6 +21,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anfrageTabelle, AnfrageError, parseJahre, parseKreise, type AnfrageTabelle } from "../../loaders/anfrage/index.ts";
 import { anfrageCsv, writeAnfrage } from "../../loaders/anfrage/write.ts";
+import { anfrageTabelleGemeinden, AUSWAHL_GEMEINDEN_NAME, parseGemeinden } from "../../loaders/anfrage/gemeinden.ts";
+import { anfrageDaten, anfrageGemeindenDaten } from "../../loaders/pages/anfrage.ts";
+// @ts-expect-error plain browser modules without types
+import { gemeindeBasis, wert, wertGemeinden } from "../../src/components/anfrage-werte.js";
 import { ingest } from "../../loaders/warehouse/build.ts";
 import { loadKreise } from "../../loaders/reference/kreise.ts";
 import { csv, removeFolder, validFolder } from "../helpers/folder.ts";
@@ -301,5 +305,194 @@ describe("anfrageTabelle with one Förderbereich", () => {
     await expect(anfrageTabelle(conn2, auswahl("wohnraum"), META)).rejects.toThrow(
       /^Unbekannter Förderbereich: wohnraum \(möglich: alle, integrationsmanagement, digitalisierung, /,
     );
+  });
+});
+
+/**
+ * Gemeinden. On the first fixture the only grant to a Gemeinde is AZ-1 (Stuttgart 08111000);
+ * AZ-2 goes to the Landkreis Böblingen itself (5 digits) and is no Gemeinde's money.
+ *
+ * The second fixture adds two grants to Gemeinden of the Landkreis Böblingen (08115):
+ *   AZ-G1 Böblingen 08115003, 01.01.–31.12.2019, 36.500 €: 2019 36.500,00; paid 20.000 on 01.03.2019.
+ *   AZ-G2 Sindelfingen 08115045, 01.07.2018–30.06.2019 (365 days, 184 in 2018), 36.500 €:
+ *     2018 36.500 × 184/365 = 18.400,00, 2019 18.100,00; paid 10.000 on 15.08.2018.
+ * and populations (input table gemeinden): Böblingen 50.000, Sindelfingen 60.000, none for the others.
+ *   2019, kreis:08115 (26 Gemeinden): Böblingen 36.500,00 / 20.000,00; Sindelfingen 18.100,00 / 0,00;
+ *     the other 24: 0,00; sum 54.600,00 / 20.000,00;
+ *     Landkreis Böblingen insgesamt: + AZ-2 (12.328,77 / −2.500,00) = 66.928,77 / 17.500,00;
+ *     Land: + Stuttgart (24.657,53 / 40.000,00) = 91.586,30 / 57.500,00.
+ *   bewilligt je 1.000 EW 2019: Böblingen 36.500 / 50 = 730,00; Sindelfingen 18.100 / 60 = 301,67 (301,666…);
+ *     the two together 54.600 / 110 = 496,36 (496,3636…); 2018 Sindelfingen 18.400 / 60 = 306,67;
+ *     Landkreis (kreise.csv: 50.000 EW) 66.928,77 / 50 = 1.338,58 (1.338,5754).
+ */
+describe("anfrageTabelleGemeinden", () => {
+  let db3: DuckDBInstance;
+  let conn3: DuckDBConnection;
+  let wh3: string;
+  beforeAll(async () => {
+    const dir = validFolder((t) => {
+      t.bewilligungen.push(
+        ["AZ-G1", "08115003", "Stadt Böblingen", "integrationsmanagement", "bewilligt", "01.11.2018", "01.12.2018", "01.01.2019", "31.12.2019", "36500,00", "1"],
+        ["AZ-G2", "08115045", "Stadt Sindelfingen", "integrationsmanagement", "bewilligt", "01.05.2018", "01.06.2018", "01.07.2018", "30.06.2019", "36500,00", "1"],
+      );
+      t.auszahlungen.push(["Z-G1", "AZ-G1", "01.03.2019", "20000,00", "abschlag"], ["Z-G2", "AZ-G2", "15.08.2018", "10000,00", "abschlag"]);
+    });
+    dirs.push(dir);
+    writeFileSync(join(dir, "kreise.csv"), csv([["kreis_ags", "einwohner", "stand"], ["08111", 100000, "31.12.2018"], ["08115", 50000, "31.12.2018"]]));
+    writeFileSync(join(dir, "gemeinden.csv"), csv([["gemeinde_ags", "einwohner", "stand"], ["08115003", 50000, "31.12.2018"], ["08115045", 60000, "31.12.2018"]]));
+    const work = mkdtempSync(join(tmpdir(), "pik-anfrage-gem-"));
+    dirs.push(work);
+    wh3 = join(work, "wh.duckdb");
+    const outcome = await ingest({ dataDir: dir, warehouse: wh3, force: true });
+    if (outcome.status !== "built") throw new Error(`ingest: ${outcome.status}`);
+    db3 = await DuckDBInstance.create(wh3, { access_mode: "READ_ONLY" });
+    conn3 = await db3.connect();
+  }, 120_000);
+  afterAll(() => {
+    conn3?.closeSync();
+    db3?.closeSync();
+  });
+
+  it("kreis:08115 – all 26 Gemeinden of the Kreis, the selection sum, the Kreis and the Land", async () => {
+    const t = await anfrageTabelleGemeinden(conn3, { gemeinden: [], kreise: ["08115"], von: 2019, bis: 2019, kennzahlen: ["bewilligt_eur", "ausgezahlt_eur"] }, META);
+    expect(t.ebene).toBe("gemeinden");
+    const gemeinden = t.zeilen.filter((z) => z.art === "gemeinde");
+    expect(gemeinden).toHaveLength(26);
+    expect(gemeinden.every((z) => z.kreis_ags!.startsWith("08115"))).toBe(true);
+    expect(t.zeilen.slice(26).map((z) => [z.art, z.kreis_ags, z.kreis_name])).toEqual([
+      ["auswahl", null, "Summe der ausgewählten Gemeinden"],
+      ["kreis", "08115", "Landkreis Böblingen insgesamt"],
+      ["land", null, "Baden-Württemberg insgesamt"],
+    ]);
+    expect(row(t, "08115003")).toEqual({ bewilligt_eur_2019: "36500.00", ausgezahlt_eur_2019: "20000.00" });
+    expect(row(t, "Böblingen")).toEqual(row(t, "08115003"));
+    expect(row(t, "08115045")).toEqual({ bewilligt_eur_2019: "18100.00", ausgezahlt_eur_2019: "0.00" });
+    // A Gemeinde without a grant: 0,00 (it received nothing), not empty.
+    expect(row(t, "08115001")).toEqual({ bewilligt_eur_2019: "0.00", ausgezahlt_eur_2019: "0.00" });
+    expect(row(t, "Summe der ausgewählten Gemeinden")).toEqual({ bewilligt_eur_2019: "54600.00", ausgezahlt_eur_2019: "20000.00" });
+    expect(row(t, "Landkreis Böblingen insgesamt")).toEqual({ bewilligt_eur_2019: "66928.77", ausgezahlt_eur_2019: "17500.00" });
+    expect(row(t, "Baden-Württemberg insgesamt")).toEqual({ bewilligt_eur_2019: "91586.30", ausgezahlt_eur_2019: "57500.00" });
+    expect(t.fussnoten).toContain("Keine Zuwendung im Jahr 2019: 24 von 26 der ausgewählten Gemeinden (Beträge 0,00).");
+    expect(t.fussnoten.some((f) => f.startsWith("Gemeinden: Zuwendungen mit der Gemeinde als Empfänger") && f.includes("mittel_gemeinde_jahr"))).toBe(true);
+    expect(t.fussnoten.find((f) => f.startsWith("Quelle: "))).toContain("mittel_gemeinde_jahr");
+    expect(t.fussnoten).toContain("Synthetische Beispieldaten: Alle Zahlen je Gemeinde und Kreis sind erfunden und keine amtlichen Angaben; nicht zitieren.");
+    const ohneSynth = await anfrageTabelleGemeinden(conn3, { gemeinden: ["08115003"], kreise: [], von: 2019, bis: 2019, kennzahlen: ["bewilligt_eur"] }, { ...META, synthetisch: false });
+    expect(ohneSynth.fussnoten.some((f) => f.startsWith("Synthetische"))).toBe(false);
+  });
+
+  it("a list of Gemeinden (two Kreise): per 1.000 inhabitants with Gemeinde populations, empty without", async () => {
+    const t = await anfrageTabelleGemeinden(
+      conn3,
+      { gemeinden: ["08115045", "08115003", "08111000"], kreise: [], von: 2018, bis: 2019, kennzahlen: ["bewilligt_eur", "bewilligt_je_1000_ew"] },
+      META,
+    );
+    expect(t.zeilen.map((z) => z.kreis_ags)).toEqual(["08111000", "08115003", "08115045", null, "08111", "08115", null]);
+    expect(row(t, "08115003")).toEqual({ bewilligt_eur_2018: "0.00", bewilligt_eur_2019: "36500.00", bewilligt_je_1000_ew_2018: "0.00", bewilligt_je_1000_ew_2019: "730.00" });
+    expect(row(t, "08115045")).toEqual({ bewilligt_eur_2018: "18400.00", bewilligt_eur_2019: "18100.00", bewilligt_je_1000_ew_2018: "306.67", bewilligt_je_1000_ew_2019: "301.67" });
+    // Stuttgart has no population in the input table gemeinden: no value per inhabitant, and none for a sum with it.
+    expect(row(t, "08111000")).toEqual({ bewilligt_eur_2018: "75342.47", bewilligt_eur_2019: "24657.53", bewilligt_je_1000_ew_2018: null, bewilligt_je_1000_ew_2019: null });
+    expect(row(t, "Summe der ausgewählten Gemeinden")).toEqual({
+      bewilligt_eur_2018: "93742.47",
+      bewilligt_eur_2019: "79257.53",
+      bewilligt_je_1000_ew_2018: null,
+      bewilligt_je_1000_ew_2019: null,
+    });
+    expect(row(t, "Landkreis Böblingen insgesamt")["bewilligt_je_1000_ew_2019"]).toBe("1338.58");
+    const zwei = await anfrageTabelleGemeinden(conn3, { gemeinden: ["08115003", "08115045"], kreise: [], von: 2019, bis: 2019, kennzahlen: ["bewilligt_je_1000_ew"] }, META);
+    expect(row(zwei, "Summe der ausgewählten Gemeinden")).toEqual({ bewilligt_je_1000_ew_2019: "496.36" });
+    expect(zwei.fussnoten[0]).toMatch(/^1\) Bewilligt \(anteilig\) je 1\.000 Einwohner \(EUR je 1\.000 Einwohner\): Bewilligt \(anteilig\) geteilt durch die Einwohnerzahl/);
+    expect(zwei.fussnoten).toContain(
+      "Je 1.000 Einwohner: Gemeinden mit der Einwohnerzahl der Eingabetabelle gemeinden, Kreise und Land mit der Einwohnerzahl der " +
+        "Kreise; ohne Einwohnerzahl einer Gemeinde bleibt ihr Wert und der Wert jeder Summe mit ihr leer.",
+    );
+  });
+
+  it("refuses staffing measures, per inhabitant without Gemeinde populations, unknown Gemeinden and Kreise", async () => {
+    const a = (kennzahlen: string[], gemeinden = ["08111000"], kreise: string[] = []) => ({ gemeinden, kreise, von: 2018, bis: 2018, kennzahlen });
+    await expect(anfrageTabelleGemeinden(conn3, a(["bewilligt_eur", "vzae_besetzt", "gefluechtete_je_vzae"]), META)).rejects.toThrow(
+      /^Für Gemeinden nicht verfügbar: vzae_besetzt, gefluechtete_je_vzae\. Stellen \(VZÄ\) und Geflüchtete in der Anschlussunterbringung veröffentlicht der PIK-Monitor nur je Kreis/,
+    );
+    // The first fixture has no input table gemeinden.
+    await expect(anfrageTabelleGemeinden(conn, a(["ausgezahlt_je_1000_ew"]), META)).rejects.toThrow(
+      "Für Gemeinden nicht verfügbar: ausgezahlt_je_1000_ew. Kennzahlen je 1.000 Einwohner gibt es für Gemeinden nur mit Einwohnerzahlen der Gemeinden (optionale Eingabetabelle gemeinden); das Data Warehouse enthält keine.",
+    );
+    await expect(anfrageTabelleGemeinden(conn3, a(["bewilligt_eur"], ["08115999", "08111000", "08999001"]), META)).rejects.toThrow(
+      "Unbekannte Gemeinden (AGS): 08115999, 08999001",
+    );
+    await expect(anfrageTabelleGemeinden(conn3, a(["bewilligt_eur"], [], ["08999"]), META)).rejects.toThrow("Unbekannte Kreise (AGS): 08999");
+    expect(parseGemeinden("8111000, 08115003;kreis:8115")).toEqual({ gemeinden: ["08111000", "08115003"], kreise: ["08115"] });
+    expect(() => parseGemeinden("08115,x'; DROP")).toThrow("Kein Gemeinde-AGS (8 Stellen) und kein kreis:AGS: 08115, x', DROP");
+  });
+
+  it("the first fixture: Stuttgart's grant is a Gemeinde's money, the grant to the Landkreis Böblingen is not", async () => {
+    const t = await anfrageTabelleGemeinden(conn, { gemeinden: ["08111000"], kreise: ["08115"], von: 2018, bis: 2018, kennzahlen: ["bewilligt_eur"] }, META);
+    expect(row(t, "08111000")).toEqual({ bewilligt_eur_2018: "75342.47" });
+    expect(row(t, "Summe der ausgewählten Gemeinden")).toEqual({ bewilligt_eur_2018: "75342.47" });
+    expect(row(t, "Stadtkreis Stuttgart insgesamt")).toEqual({ bewilligt_eur_2018: "75342.47" });
+    // 37.671,23 € to the Landkreis itself: in its total, in no Gemeinde.
+    expect(row(t, "Landkreis Böblingen insgesamt")).toEqual({ bewilligt_eur_2018: "37671.23" });
+    expect(t.zeilen.filter((z) => z.art === "gemeinde" && z.kreis_ags!.startsWith("08115")).every((z) => z.werte["bewilligt_eur_2018"] === "0.00")).toBe(true);
+    expect(row(t, "Baden-Württemberg insgesamt")).toEqual({ bewilligt_eur_2018: "113013.70" });
+  });
+
+  it("the page's browser modules (data/anfrage-gemeinden.json, metrics.js) give the CLI's numbers, cell by cell", async () => {
+    const ks = ["bewilligt_eur", "ausgezahlt_eur", "rueckforderung_eur", "bewilligt_je_1000_ew", "ausgezahlt_je_1000_ew"];
+    const ags = ["08115003", "08115045", "08115001"];
+    for (const bereich of ["alle", "integrationsmanagement"]) {
+      const cli = await anfrageTabelleGemeinden(
+        conn3,
+        { gemeinden: ags, kreise: [], von: 2018, bis: 2019, kennzahlen: ks, foerderbereich: bereich === "alle" ? null : bereich },
+        META,
+      );
+      const daten = await anfrageDaten(conn3, META);
+      const gd = await anfrageGemeindenDaten(conn3, META);
+      expect(gd.einwohner_vorhanden).toBe(true);
+      expect(gd.kennzahlen.map((k) => k.name)).toEqual(["bewilligt_eur", "ausgezahlt_eur", "rueckforderung_eur", "bewilligt_je_1000_ew", "ausgezahlt_je_1000_ew", "rueckforderung_je_1000_ew"]);
+      const gb = gemeindeBasis(gd);
+      const fmt = (v: number | null, scale: number) => (v === null ? null : v.toFixed(scale));
+      for (const name of ks) {
+        const k = daten.kennzahlen.find((x) => x.name === name)!;
+        for (const j of [2018, 2019]) {
+          const key = `${name}_${j}`;
+          for (const a of ags) expect(`${a} ${key} ${fmt(wertGemeinden(k, [gb.zeile(a, j)], bereich), k.scale)}`).toBe(`${a} ${key} ${row(cli, a)[key]}`);
+          expect(fmt(wertGemeinden(k, ags.map((a) => gb.zeile(a, j)), bereich), k.scale)).toBe(row(cli, AUSWAHL_GEMEINDEN_NAME)[key]);
+          const kreis = daten.basis.filter((b) => b.jahr === j && b.kreis_ags === "08115");
+          expect(fmt(wert(k, kreis, bereich), k.scale)).toBe(row(cli, "08115")[key]);
+        }
+      }
+      expect(gb.mitGeld("08115001", [2018, 2019], bereich)).toBe(false);
+      expect(gb.mitGeld("08115045", [2018], bereich)).toBe(true);
+    }
+  });
+
+  it("npm run anfrage -- --gemeinden kreis:08115 writes the CSV; --kreise with --gemeinden is a usage error", () => {
+    const cli = (args: string[]) => {
+      const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli/main.ts", "anfrage", ...args], {
+        encoding: "utf8",
+        env: { ...process.env, PIK_WAREHOUSE: wh3 },
+        timeout: 120_000,
+      });
+      return { code: r.status, out: r.stdout + r.stderr };
+    };
+    const file = join(dirs[1]!, "anfrage-gemeinden.csv");
+    const r = cli(["--gemeinden", "kreis:08115", "--jahre", "2018-2019", "--kennzahlen", "bewilligt_eur", "--out", file]);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(file, "utf8").slice(1).split("\r\n");
+    expect(lines[0]).toBe("Gemeinde;AGS;Bewilligt (anteilig) 2018 (EUR);Bewilligt (anteilig) 2019 (EUR)");
+    expect(lines).toContain("Böblingen;08115003;0,00;36500,00");
+    expect(lines).toContain("Sindelfingen;08115045;18400,00;18100,00");
+    expect(lines[27]).toBe("Summe der ausgewählten Gemeinden;;18400,00;54600,00");
+    // 2018: AZ-2 37.671,23 + Sindelfingen 18.400,00.
+    expect(lines[28]).toBe("Landkreis Böblingen insgesamt;08115;56071,23;66928,77");
+    expect(lines[29]).toBe("Baden-Württemberg insgesamt;;131413,70;91586,30");
+    const both = cli(["--kreise", "08115", "--gemeinden", "kreis:08115", "--jahre", "2019"]);
+    expect(both.code).toBe(2);
+    expect(both.out).toContain("Entweder --kreise oder --gemeinden angeben, nicht beides");
+    const bad = cli(["--gemeinden", "08115999", "--jahre", "2019"]);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toContain("Unbekannte Gemeinden (AGS): 08115999");
+    const vzae = cli(["--gemeinden", "08115003", "--jahre", "2019", "--kennzahlen", "vzae_bewilligt"]);
+    expect(vzae.code).toBe(2);
+    expect(vzae.out).toContain("Für Gemeinden nicht verfügbar: vzae_bewilligt.");
   });
 });

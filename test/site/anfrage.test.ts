@@ -203,3 +203,119 @@ describe("/anfrage", () => {
     await page.context().close();
   });
 });
+
+/**
+ * Level „Gemeinden“: the Gemeinden of one Kreis (all, or a chosen few), the sum
+ * of the selection, the Kreis and the Land. Expected numbers come from SQL run
+ * here against the published tables: mittel_gemeinde_jahr for the Gemeinden
+ * (0 without a row), mittel_kreis_jahr for the Kreis and the Land.
+ */
+describe("/anfrage, Gemeinden", () => {
+  const JAHRE = [2019, 2020];
+  const gemeindenVon = async (kreis: string) =>
+    (await query(`SELECT gemeinde_ags AS a FROM ref.gemeinden WHERE kreis_ags = '${kreis}' ORDER BY 1`)).map((r) => String(r["a"]));
+  async function expectedG(gemeinden: string[], kreis: string): Promise<Map<string, Record<string, string>>> {
+    const out = new Map<string, Record<string, string>>();
+    const list = gemeinden.map((a) => `'${a}'`).join(", ");
+    const groups: [string, string][] = [
+      ...gemeinden.map((a): [string, string] => [a, `SELECT coalesce(sum(COL), 0) AS s FROM main.mittel_gemeinde_jahr WHERE jahr = J AND gemeinde_ags = '${a}'`]),
+      ["auswahl", `SELECT coalesce(sum(COL), 0) AS s FROM main.mittel_gemeinde_jahr WHERE jahr = J AND gemeinde_ags IN (${list})`],
+      [kreis, `SELECT coalesce(sum(COL), 0) AS s FROM main.mittel_kreis_jahr WHERE jahr = J AND kreis_ags = '${kreis}'`],
+      ["land", `SELECT coalesce(sum(COL), 0) AS s FROM main.mittel_kreis_jahr WHERE jahr = J`],
+    ];
+    for (const [name, sql] of groups) {
+      const werte: Record<string, string> = {};
+      for (const j of JAHRE)
+        for (const col of ["bewilligt_eur", "ausgezahlt_eur"])
+          werte[`${col}_${j}`] = de2((await query(sql.replace("COL", col).replace("J", String(j))))[0]!["s"]);
+      out.set(name, werte);
+    }
+    return out;
+  }
+  const compare = (cells: Map<string, Record<string, string>>, want: Map<string, Record<string, string>>) => {
+    for (const [row, werte] of want)
+      for (const [key, v] of Object.entries(werte)) expect(`${row} ${key} ${cells.get(row)?.[key]}`).toBe(`${row} ${key} ${v}`);
+  };
+
+  it("all Gemeinden of a Kreis from the URL: one row each, 0,00 without money, the sum, the Kreis and the Land equal the warehouse", async () => {
+    const { page, errors, external } = await open("?ebene=gemeinden&kreis=08115&von=2019&bis=2020&k=bewilligt_eur,ausgezahlt_eur");
+    const alle = await gemeindenVon("08115");
+    expect(alle.length).toBeGreaterThan(20);
+    await expect.poll(async () => [...(await tableCells(page)).keys()]).toEqual([...alle, "auswahl", "08115", "land"]);
+    const cells = await tableCells(page);
+    const want = await expectedG(alle, "08115");
+    compare(cells, want);
+    // The sample data have Gemeinden of the Kreis with and without money, and grants to the Kreis itself.
+    expect([...alle].some((a) => cells.get(a)?.["bewilligt_eur_2020"] === "0,00")).toBe(true);
+    expect(cells.get("auswahl")?.["bewilligt_eur_2020"]).not.toBe(cells.get("08115")?.["bewilligt_eur_2020"]);
+    const namen = await page.locator("#anfrage-tabelle tbody tr td:first-child").allTextContents();
+    expect(namen.slice(-3)).toEqual(["Summe der ausgewählten Gemeinden", "Landkreis Böblingen insgesamt", "Baden-Württemberg insgesamt"]);
+    const fussnoten = (await page.locator("#anfrage-fussnoten").textContent()) ?? "";
+    expect(fussnoten).toContain("mittel_gemeinde_jahr");
+    expect(fussnoten).toContain("Synthetische Beispieldaten: Alle Zahlen je Gemeinde und Kreis sind erfunden");
+    await page.screenshot({ path: `${SCREENSHOTS}/anfrage-gemeinden.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+
+  it("choosing the level, a Kreis and Gemeinden changes table and URL; CSV and XLSX hold the same numbers", async () => {
+    const name = async (a: string) => String((await query(`SELECT gemeinde_name FROM ref.gemeinden WHERE gemeinde_ags = '${a}'`))[0]!["gemeinde_name"]);
+    const { page, errors } = await open("?von=2019&bis=2020&k=bewilligt_eur,ausgezahlt_eur");
+    await page.getByLabel("nach Gemeinden", { exact: true }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get("ebene")).toBe("gemeinden");
+    await page.getByLabel("Kreis der Gemeinden", { exact: true }).selectOption({ label: "Böblingen (08115)" });
+    await expect.poll(() => new URL(page.url()).searchParams.get("kreis")).toBe("08115");
+    const wahl = ["08115001", "08115021"];
+    // Observable's select has option values by index: choose by label „Name (AGS)“.
+    const labels = await Promise.all(wahl.map(async (a) => ({ label: `${await name(a)} (${a})` })));
+    await page.getByLabel(/^Gemeinden \(keine Auswahl/).selectOption(labels);
+    await expect.poll(() => new URL(page.url()).searchParams.get("gemeinden")).toBe(wahl.join(","));
+    await expect.poll(async () => [...(await tableCells(page)).keys()]).toEqual([...wahl, "auswahl", "08115", "land"]);
+    const want = await expectedG(wahl, "08115");
+    compare(await tableCells(page), want);
+
+    const [csvDl] = await Promise.all([page.waitForEvent("download"), page.click("#anfrage-csv")]);
+    expect(csvDl.suggestedFilename()).toBe("anfrage_pik_gemeinden_08115_2019-2020.csv");
+    const lines = readFileSync(await csvDl.path(), "utf8").slice(1).split("\r\n");
+    expect(lines[0]).toBe(
+      "Gemeinde;AGS;Bewilligt (anteilig) 2019 (EUR);Bewilligt (anteilig) 2020 (EUR);Ausgezahlt (netto) 2019 (EUR);Ausgezahlt (netto) 2020 (EUR)",
+    );
+    const keys = ["bewilligt_eur", "ausgezahlt_eur"].flatMap((k) => JAHRE.map((j) => `${k}_${j}`));
+    const csvOf = (w: Record<string, string>) => keys.map((k) => w[k]!.replaceAll(".", ""));
+    expect(lines[1]).toBe([await name("08115001"), "08115001", ...csvOf(want.get("08115001")!)].join(";"));
+    expect(lines[3]).toBe(["Summe der ausgewählten Gemeinden", "", ...csvOf(want.get("auswahl")!)].join(";"));
+    expect(lines[4]).toBe(["Landkreis Böblingen insgesamt", "08115", ...csvOf(want.get("08115")!)].join(";"));
+    expect(lines[5]).toBe(["Baden-Württemberg insgesamt", "", ...csvOf(want.get("land")!)].join(";"));
+
+    const [xlsxDl] = await Promise.all([page.waitForEvent("download"), page.click("#anfrage-xlsx")]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await xlsxDl.path()) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getCell("A1").value).toBe("Gemeinde");
+    expect(sheet.getCell("B3").value).toBe("08115021");
+    const sql = (await query("SELECT coalesce(sum(bewilligt_eur), 0) AS s FROM main.mittel_gemeinde_jahr WHERE jahr = 2019 AND gemeinde_ags = '08115021'"))[0]!;
+    expect(sheet.getCell("C3").value).toBe(Number(sql["s"]));
+
+    // The permalink reopens the same selection.
+    const href = await page.locator("#anfrage-permalink").getAttribute("href");
+    const reopened = await open(new URL(href!, site.url).search);
+    await expect.poll(async () => [...(await tableCells(reopened.page)).keys()]).toEqual([...wahl, "auswahl", "08115", "land"]);
+    expect(errors).toEqual([]);
+    expect(reopened.errors).toEqual([]);
+    await page.context().close();
+    await reopened.page.context().close();
+  });
+
+  it("staffing measures and (without Gemeinde populations) per-inhabitant measures are left out with the reason", async () => {
+    const { page, errors } = await open("?ebene=gemeinden&kreis=08115&von=2020&bis=2020&k=bewilligt_eur,vzae_besetzt,ausgezahlt_je_1000_ew");
+    const hinweise = ws((await page.locator("#anfrage-karte .pik-af-hinweis").allTextContents()).join(" "));
+    expect(hinweise).toContain("Für Gemeinden nicht verfügbar: VZÄ besetzt. Stellen (VZÄ) und Geflüchtete in der Anschlussunterbringung veröffentlicht der PIK-Monitor nur je Kreis");
+    const einwohner = Number((await query("SELECT count(*) AS n FROM eingang.gemeinden"))[0]!["n"]);
+    if (einwohner === 0) expect(hinweise).toContain("Kennzahlen je 1.000 Einwohner gibt es für Gemeinden nur mit Einwohnerzahlen der Gemeinden");
+    const kopf = await page.locator("#anfrage-tabelle thead th.pik-af-gruppe").allTextContents();
+    expect(kopf.map(ws)).toEqual(einwohner === 0 ? ["Bewilligt (anteilig) (EUR)1)"] : expect.any(Array));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
