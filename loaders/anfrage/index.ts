@@ -198,7 +198,6 @@ export interface AnfrageTabelle {
   fussnoten: string[];
 }
 
-const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 export const LAND_NAME = "Baden-Württemberg insgesamt";
 export const AUSWAHL_NAME = "Summe der ausgewählten Kreise";
@@ -278,7 +277,8 @@ export async function anfrageTabelle(conn: DuckDBConnection, a: Auswahl, meta: A
 
   const measures = ks.map((k) => `${measureSql(k)} AS ${k.name}`).join(",\n  ");
   const jahrFilter = `jahr BETWEEN ${a.von} AND ${a.bis}`;
-  const kreisFilter = `kreis_ags IN (${kreise.map(lit).join(", ")})`;
+  // The chosen Kreise as one bound parameter (validated AGS, comma-separated), as for the Gemeinden.
+  const kreisFilter = "list_contains(string_split($kreise, ','), kreis_ags)";
   const sql = `WITH basis AS (${BASIS_SQL}),
 raster AS (
   SELECT b.* FROM basis AS b WHERE ${jahrFilter}
@@ -294,7 +294,7 @@ UNION ALL
 SELECT 'land', NULL, NULL, jahr,
   ${measures}
 FROM raster GROUP BY jahr`;
-  const result = (await conn.runAndReadAll(sql, { bereich: bereich?.foerderbereich ?? null })).getRowObjectsJS() as Record<
+  const result = (await conn.runAndReadAll(sql, { bereich: bereich?.foerderbereich ?? null, kreise: kreise.join(",") })).getRowObjectsJS() as Record<
     string,
     string | number | bigint | null
   >[];
@@ -302,7 +302,7 @@ FROM raster GROUP BY jahr`;
   const spalten: AnfrageSpalte[] = ks.flatMap((k) =>
     jahre.map((jahr) => ({ key: `${k.name}_${jahr}`, kennzahl: k.name, jahr, header: `${headerLabel(k, bereich)} ${jahr} (${k.unit})`, scale: k.scale })),
   );
-  const names = (await conn.runAndReadAll(`SELECT kreis_ags, kreis_name FROM main.kreise WHERE ${kreisFilter} ORDER BY kreis_ags`)).getRowObjectsJS() as {
+  const names = (await conn.runAndReadAll(`SELECT kreis_ags, kreis_name FROM main.kreise WHERE ${kreisFilter} ORDER BY kreis_ags`, { kreise: kreise.join(",") })).getRowObjectsJS() as {
     kreis_ags: string;
     kreis_name: string;
   }[];

@@ -6,6 +6,7 @@
  * `measureSql`.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { rows } from "../queries/site.ts";
 import {
   AUSWAHL_NAME,
   BASIS_SQL,
@@ -67,16 +68,12 @@ export interface AnfrageDaten {
 }
 
 type Row = Record<string, unknown>;
-async function query(conn: DuckDBConnection, sql: string, params: Record<string, string | null> = {}): Promise<Row[]> {
-  return (await conn.runAndReadAll(sql, params)).getRowObjectsJson() as Row[];
-}
 const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 export async function anfrageDaten(conn: DuckDBConnection, meta: AnfrageMeta): Promise<AnfrageDaten> {
-  const kreise = (await query(conn, "SELECT kreis_ags, kreis_name, regierungsbezirk FROM main.kreise ORDER BY kreis_ags")) as AnfrageDaten["kreise"];
+  const kreise = (await rows(conn, "SELECT kreis_ags, kreis_name, regierungsbezirk FROM main.kreise ORDER BY kreis_ags")) as AnfrageDaten["kreise"];
   const basis = (
-    await query(
-      conn,
+    await rows(conn,
       `SELECT kreis_ags, jahr, einwohner,
   CAST(bewilligt_eur * 100 AS BIGINT) AS bewilligt_ct,
   CAST(ausgezahlt_eur * 100 AS BIGINT) AS ausgezahlt_ct,
@@ -99,8 +96,7 @@ FROM (${BASIS_SQL}) ORDER BY jahr, kreis_ags`,
     gefluechtete_au: n(r["gefluechtete_au"]),
     bereiche: {} as AnfrageBasisZeile["bereiche"],
   }));
-  const perBereich = await query(
-    conn,
+  const perBereich = await rows(conn,
     `SELECT kreis_ags, jahr, foerderbereich,
   CAST(sum(bewilligt_eur) * 100 AS BIGINT) AS b, CAST(sum(ausgezahlt_eur) * 100 AS BIGINT) AS a,
   CAST(sum(rueckforderung_eur) * 100 AS BIGINT) AS r
@@ -166,16 +162,15 @@ export interface AnfrageGemeindenDaten {
 }
 
 export async function anfrageGemeindenDaten(conn: DuckDBConnection, meta: AnfrageMeta): Promise<AnfrageGemeindenDaten> {
-  const gemeinden = await query(conn, `${GEMEINDEN_SQL} ORDER BY a.gemeinde_ags`);
+  const gemeinden = await rows(conn, `${GEMEINDEN_SQL} ORDER BY a.gemeinde_ags`);
   const fbs = await loadBereiche(conn);
   const keys = fbs.map((b) => b.foerderbereich);
-  const mittel = await query(
-    conn,
+  const mittel = await rows(conn,
     `SELECT gemeinde_ags, jahr, foerderbereich, CAST(bewilligt_eur * 100 AS BIGINT) AS b,
   CAST(ausgezahlt_eur * 100 AS BIGINT) AS a, CAST(rueckforderung_eur * 100 AS BIGINT) AS r
 FROM main.mittel_gemeinde_jahr ORDER BY gemeinde_ags, jahr, foerderbereich`,
   );
-  const kreise = await query(conn, "SELECT kreis_ags, kreis_name, kreis_typ FROM main.kreise ORDER BY kreis_ags");
+  const kreise = await rows(conn, "SELECT kreis_ags, kreis_name, kreis_typ FROM main.kreise ORDER BY kreis_ags");
   const einwohner = (await gemeindeEinwohnerAnzahl(conn)) > 0;
   const byBereich = (f: (b: Bereich | null) => string) =>
     Object.fromEntries([["alle", f(null)], ...fbs.map((b) => [b.foerderbereich, f(b)])]) as Record<string, string>;

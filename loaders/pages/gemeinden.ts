@@ -14,15 +14,13 @@
  */
 import { readFileSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { rows } from "../queries/site.ts";
 import { SHIPPED_GEMEINDE_GEO } from "../reference/gemeinden.ts";
 import { GRANTED_GRANTS } from "../tables/sql.ts";
 import { rewind, roundGeometry, SHIPPED_QUELLE } from "./geo.ts";
 import { latestCompleteYear } from "./uebersicht.ts";
 
 type Row = Record<string, unknown>;
-async function query(conn: DuckDBConnection, sql: string): Promise<Row[]> {
-  return (await conn.runAndReadAll(sql)).getRowObjectsJson() as Row[];
-}
 
 export interface GemeindeRef {
   ags: string;
@@ -113,10 +111,9 @@ const arrays = (rows: Row[], cols: readonly string[]) => rows.map((r) => cols.ma
 /** The artifact `gemeinden.json`. `stand` is the Stand of meta (ISO date) or null. */
 export async function gemeindenSeite(conn: DuckDBConnection, { stand }: { stand: string | null }): Promise<GemeindenDaten> {
   const y = await latestCompleteYear(conn, stand);
-  const kreise = await query(conn, "SELECT kreis_ags, kreis_name, kreis_typ FROM main.kreise ORDER BY kreis_ags");
+  const kreise = await rows(conn, "SELECT kreis_ags, kreis_name, kreis_typ FROM main.kreise ORDER BY kreis_ags");
   // The reference list plus any recipient key it does not know (named as mittel_gemeinde_jahr names it).
-  const gemeinden = await query(
-    conn,
+  const gemeinden = await rows(conn,
     `WITH alle AS (
   SELECT gemeinde_ags AS ags, gemeinde_name AS name, gemeinde_typ AS typ, kreis_ags FROM ref.gemeinden
   UNION ALL
@@ -129,15 +126,13 @@ FROM alle AS a
 LEFT JOIN eingang.gemeinden AS e ON e.gemeinde_ags = a.ags
 ORDER BY a.ags`,
   );
-  const mittel = await query(
-    conn,
+  const mittel = await rows(conn,
     `SELECT gemeinde_ags, jahr, foerderbereich, ${cents("bewilligt_eur")} AS bewilligt_ct,
   ${cents("ausgezahlt_eur")} AS ausgezahlt_ct, ${cents("rueckforderung_eur")} AS rueckforderung_ct
 FROM main.mittel_gemeinde_jahr
 ORDER BY gemeinde_ags, jahr, foerderbereich`,
   );
-  const kreisSelbst = await query(
-    conn,
+  const kreisSelbst = await rows(conn,
     `WITH kreis_zuwendung AS (
   SELECT aktenzeichen, kreis_ags FROM ${GRANTED_GRANTS} WHERE length(empfaenger_ags) = 5
 ),
@@ -166,9 +161,8 @@ FROM alle
 WHERE bewilligt_eur <> 0 OR ausgezahlt_eur <> 0 OR rueckforderung_eur <> 0
 ORDER BY kreis_ags, jahr, foerderbereich`,
   );
-  const stichtage = await query(conn, `WITH ${imCte} SELECT ${iso("stichtag")} AS stichtag FROM stichtage ORDER BY stichtag`);
-  const stellen = await query(
-    conn,
+  const stichtage = await rows(conn, `WITH ${imCte} SELECT ${iso("stichtag")} AS stichtag FROM stichtage ORDER BY stichtag`);
+  const stellen = await rows(conn,
     `WITH ${imCte},
 laufend AS (
   SELECT im.gemeinde_ags, t.stichtag, sum(im.vzae_bewilligt) AS vzae_bewilligt
@@ -187,11 +181,10 @@ FROM laufend AS l
 FULL OUTER JOIN gemeldet AS g USING (gemeinde_ags, stichtag)
 ORDER BY 1, 2`,
   );
-  const jahre = await query(
-    conn,
+  const jahre = await rows(conn,
     "SELECT jahr FROM main.mittel_gemeinde_jahr UNION SELECT jahr FROM main.mittel_kreis_jahr ORDER BY jahr",
   );
-  const fbs = (await query(conn, "SELECT foerderbereich FROM ref.foerderbereiche ORDER BY reihenfolge")).map((r) => String(r["foerderbereich"]));
+  const fbs = (await rows(conn, "SELECT foerderbereich FROM ref.foerderbereiche ORDER BY reihenfolge")).map((r) => String(r["foerderbereich"]));
   const fbIndex = (rows: Row[]) => rows.map((r) => ({ ...r, foerderbereich: fbs.indexOf(String(r["foerderbereich"])) }));
   const refs: GemeindeRef[] = gemeinden.map((r) => ({
     ags: String(r["ags"]),
@@ -219,8 +212,7 @@ ORDER BY 1, 2`,
 
 /** The artifact `gemeinden-zuwendungen.json`: the grants to Gemeinden with their staffing reports. */
 export async function gemeindenZuwendungen(conn: DuckDBConnection): Promise<GemeindenZuwendungen> {
-  const zuwendungen = await query(
-    conn,
+  const zuwendungen = await rows(conn,
     `SELECT aktenzeichen, empfaenger_ags AS gemeinde_ags, empfaenger_name, foerderbereich, ${iso("beginn")} AS beginn,
   ${iso("ende")} AS ende, ${cents("bewilligt_eur")} AS bewilligt_ct, ${cents("ausgezahlt_eur")} AS ausgezahlt_ct,
   ${cents("rueckforderung_eur")} AS rueckforderung_ct, ${vzae("vzae_bewilligt")} AS vzae_bewilligt
@@ -228,8 +220,7 @@ FROM main.zuwendungen
 WHERE length(empfaenger_ags) = 8
 ORDER BY empfaenger_ags, beginn, aktenzeichen`,
   );
-  const stellenZuwendung = await query(
-    conn,
+  const stellenZuwendung = await rows(conn,
     `WITH ${imCte}
 SELECT aktenzeichen, ${iso("stichtag")} AS stichtag, CAST(stellen_gemeldet AS INTEGER) AS stellen_gemeldet,
   CAST(stellen_besetzt AS INTEGER) AS stellen_besetzt, ${vzae("vzae_besetzt")} AS vzae_besetzt

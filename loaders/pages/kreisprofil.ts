@@ -201,22 +201,20 @@ export interface Kreisprofil {
 /* SQL                                                                 */
 /* ------------------------------------------------------------------ */
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The reference points as a one-row CTE `bezug(stand, stichjahr, stichtag)`.
  * Without a Stand, the day of the latest booking stands in.
  */
-export function bezugCte(stand: string | null): string {
-  if (stand !== null && !ISO_DATE.test(stand)) throw new Error(`Stand ist kein ISO-Datum: ${stand}`);
-  const standSql = stand === null ? "(SELECT max(buchungsdatum) FROM main.buchungen)" : `DATE '${stand}'`;
+export function bezugCte(): string {
+  const standSql = "coalesce(CAST($stand AS DATE), (SELECT max(buchungsdatum) FROM main.buchungen))";
   return `bezug AS (
   SELECT s.stand,
     CASE WHEN s.stand IS NOT NULL
       THEN year(s.stand) - CASE WHEN month(s.stand) = 12 AND day(s.stand) = 31 THEN 0 ELSE 1 END
     END AS stichjahr,
     (SELECT max(stichtag) FROM main.abdeckung_kreis WHERE stichtag <= s.stand) AS stichtag
-  FROM (SELECT CAST(${standSql} AS DATE) AS stand) AS s
+  FROM (SELECT ${standSql} AS stand) AS s
 )`;
 }
 
@@ -259,7 +257,7 @@ const LAND = `land AS (
  * equal values share a rank). `von` counts the Kreise of the same type that
  * have a value. Sorted by Kreis and display order.
  */
-export function kennzahlenSql(stand: string | null): string {
+export function kennzahlenSql(): string {
   const lang = PROFIL_METRICS.map(([key, group], i) => {
     const m = metric(key);
     const zaehlung = zaehlungOf(key, group);
@@ -268,7 +266,7 @@ export function kennzahlenSql(stand: string | null): string {
     '${m.art}' AS land_art, ${zaehlung ? `CAST(${zaehlung} AS DATE)` : "CAST(NULL AS DATE)"} AS zaehlung
   FROM basis AS b CROSS JOIN land AS l`;
   });
-  return `WITH ${bezugCte(stand)},
+  return `WITH ${bezugCte()},
 ${BASIS},
 ${LAND},
 lang AS (
@@ -292,8 +290,8 @@ ORDER BY kreis_ags, pos`;
 }
 
 /** The Kreise with their reference data, the reference points and the size of their peer group. */
-export function kreiseSql(stand: string | null): string {
-  return `WITH ${bezugCte(stand)}
+export function kreiseSql(): string {
+  return `WITH ${bezugCte()}
 SELECT k.kreis_ags, k.kreis_name, k.kreis_typ, k.regierungsbezirk, k.einwohner,
   strftime(k.einwohner_stand, '%Y-%m-%d') AS einwohner_stand, k.einwohner_quelle,
   CAST(k.flaeche_km2 AS DOUBLE) AS flaeche_km2,
@@ -321,8 +319,8 @@ ORDER BY kreis_ags, jahr, foerderbereich`;
  */
 const JE_EW = ["bewilligt_je_1000_ew", "ausgezahlt_je_1000_ew"] as const;
 
-export function mittelJahrGesamtSql(stand: string | null): string {
-  return `WITH ${bezugCte(stand)},
+export function mittelJahrGesamtSql(): string {
+  return `WITH ${bezugCte()},
 jahre AS (SELECT DISTINCT jahr FROM main.mittel_kreis_jahr),
 kj AS (
   SELECT k.kreis_ags, k.einwohner, j.jahr,
@@ -426,11 +424,13 @@ export async function kreisprofile(
   conn: DuckDBConnection,
   { stand, edition = "oeffentlich" }: { stand: string | null; edition?: Edition },
 ): Promise<Map<string, Kreisprofil>> {
+  // A bound parameter cannot change the SQL; the check gives a clear message instead of a cast error.
+  if (stand !== null && !/^\d{4}-\d{2}-\d{2}$/.test(stand)) throw new Error(`Stand ist kein ISO-Datum: ${stand}`);
   const antraege = includes(edition, "kreis_antraege") ? await nichtBewilligteAntraege(conn) : null;
-  const kreise = await rows(conn, kreiseSql(stand));
-  const kennzahlen = await rows(conn, kennzahlenSql(stand));
+  const kreise = await rows(conn, kreiseSql(), { stand });
+  const kennzahlen = await rows(conn, kennzahlenSql(), { stand });
   const mittel = byKreis<MittelJahr>(await rows(conn, MITTEL_JAHR_SQL));
-  const mittelGesamt = byKreis<MittelJahrGesamt>(await rows(conn, mittelJahrGesamtSql(stand)));
+  const mittelGesamt = byKreis<MittelJahrGesamt>(await rows(conn, mittelJahrGesamtSql(), { stand }));
   const abdeckung = byKreis<AbdeckungStichtag>(await rows(conn, ABDECKUNG_SQL));
   const empfaenger = byKreis<Empfaenger & { gesamt: boolean; empfaenger: number }>(await rows(conn, EMPFAENGER_SQL));
   const zuwendungen = byKreis<Zuwendung>(await rows(conn, ZUWENDUNGEN_SQL));

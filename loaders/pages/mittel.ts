@@ -9,6 +9,7 @@
 
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { rows } from "../queries/site.ts";
 import { latestCompleteYear } from "./uebersicht.ts";
 
 export interface MittelKreis {
@@ -49,20 +50,15 @@ export interface MittelDaten {
 
 type Row = Record<string, unknown>;
 
-async function query(conn: DuckDBConnection, sql: string): Promise<Row[]> {
-  return (await conn.runAndReadAll(sql)).getRowObjectsJson() as Row[];
-}
 
 /** The artifact `mittel.json`. `stand` is the Stand of meta (ISO date) or null. */
 export async function mittel(conn: DuckDBConnection, { stand }: { stand: string | null }): Promise<MittelDaten> {
   const y = await latestCompleteYear(conn, stand);
-  const kreise = await query(
-    conn,
+  const kreise = await rows(conn,
     `SELECT kreis_ags, kreis_name, kreis_typ, einwohner, strftime(einwohner_stand, '%Y-%m-%d') AS einwohner_stand, einwohner_quelle
 FROM main.kreise ORDER BY kreis_ags`,
   );
-  const mittelRows = await query(
-    conn,
+  const mittelRows = await rows(conn,
     `SELECT m.kreis_ags, m.jahr, m.foerderbereich,
   CAST(CAST(m.bewilligt_eur * 100 AS BIGINT) AS DOUBLE) AS bewilligt_ct,
   CAST(CAST(m.ausgezahlt_eur * 100 AS BIGINT) AS DOUBLE) AS ausgezahlt_ct
@@ -70,14 +66,13 @@ FROM main.mittel_kreis_jahr AS m
 JOIN main.kreise AS k ON k.kreis_ags = m.kreis_ags
 ORDER BY m.kreis_ags, m.jahr, m.foerderbereich`,
   );
-  const zaehlungen = await query(
-    conn,
+  const zaehlungen = await rows(conn,
     `SELECT g.kreis_ags, strftime(g.stichtag, '%Y-%m-%d') AS stichtag, g.personen
 FROM eingang.gefluechtete_au AS g
 JOIN main.kreise AS k ON k.kreis_ags = g.kreis_ags
 ORDER BY g.kreis_ags, g.stichtag`,
   );
-  const jahre = await query(conn, "SELECT DISTINCT jahr FROM main.mittel_kreis_jahr ORDER BY jahr");
+  const jahre = await rows(conn, "SELECT DISTINCT jahr FROM main.mittel_kreis_jahr ORDER BY jahr");
   return {
     stand: y.stand,
     jahr_voll: y.jahr,

@@ -6,14 +6,12 @@
  * Findings carry raw input values: the page renders every one of them as text.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { rows } from "../queries/site.ts";
 import type { Finding } from "../base/finding.ts";
 import type { FileSummary } from "../validate/index.ts";
 
 type Row = Record<string, unknown>;
 
-async function query(conn: DuckDBConnection, sql: string): Promise<Row[]> {
-  return (await conn.runAndReadAll(sql)).getRowObjectsJson() as Row[];
-}
 
 /** The rules of the cross-table warnings (validate/cross-table.ts). */
 export const CROSS_TABLE_RULES = [
@@ -65,8 +63,7 @@ const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 export async function pruefbericht(conn: DuckDBConnection, { stand }: { stand: string | null }): Promise<Pruefbericht> {
   const dateien = (
-    await query(
-      conn,
+    await rows(conn,
       `SELECT d.*, coalesce(f.fehler, 0) AS fehler
 FROM meta.dateien AS d
 LEFT JOIN (SELECT datei, count(*) AS fehler FROM meta.befunde WHERE schwere = 'fehler' GROUP BY datei) AS f ON f.datei = d.datei
@@ -82,17 +79,15 @@ ORDER BY d.datei`,
     leerzeilen: num(r["leerzeilen"]),
     fehler: num(r["fehler"]),
   }));
-  const befunde = (await query(
-    conn,
+  const befunde = (await rows(conn,
     // Causes first (findings on whole files, then rows), follow-on rejections last: as the console report.
     `SELECT datei, zeile, spalte, wert, regel, meldung, schwere FROM main.pruefbericht
 ORDER BY zeile IS NOT NULL, starts_with(regel, 'folge_'), datei, zeile, spalte, regel LIMIT ${MAX_BEFUNDE}`,
   )) as unknown as Befund[];
-  const gesamt = num((await query(conn, "SELECT count(*) AS n FROM main.pruefbericht"))[0]?.["n"]);
+  const gesamt = num((await rows(conn, "SELECT count(*) AS n FROM main.pruefbericht"))[0]?.["n"]);
   const rules = CROSS_TABLE_RULES.map((r) => `('${r}')`).join(", ");
   const querpruefungen = (
-    await query(
-      conn,
+    await rows(conn,
       `SELECT r.regel, count(b.regel) AS anzahl
 FROM (VALUES ${rules}) AS r(regel)
 LEFT JOIN meta.befunde AS b ON b.regel = r.regel
@@ -100,18 +95,16 @@ GROUP BY r.regel ORDER BY r.regel`,
     )
   ).map((r) => ({ regel: String(r["regel"]), anzahl: num(r["anzahl"]) }));
 
-  const standSql = stand ? `DATE '${stand.slice(0, 10).replace(/[^0-9-]/g, "")}'` : "(SELECT max(stichtag) FROM eingang.gefluechtete_au)";
   const zaehlung = (
-    await query(
-      conn,
+    await rows(conn,
       `SELECT strftime(CASE WHEN s < make_date(year(s), 9, 15) THEN make_date(year(s) - 1, 9, 15) ELSE make_date(year(s), 9, 15) END, '%Y-%m-%d') AS stichtag
-FROM (SELECT ${standSql} AS s) WHERE s IS NOT NULL`,
+FROM (SELECT coalesce(CAST($stand AS DATE), (SELECT max(stichtag) FROM eingang.gefluechtete_au)) AS s) WHERE s IS NOT NULL`,
+      { stand: stand ? stand.slice(0, 10) : null },
     )
   )[0]?.["stichtag"];
   const zaehlungStichtag = typeof zaehlung === "string" ? zaehlung : null;
   const kreise = (
-    await query(
-      conn,
+    await rows(conn,
       `WITH laufend AS (
   SELECT kreis_ags, count(*) AS stichtage_laufend,
     count(*) FILTER (WHERE zuwendungen_ohne_meldung = 0) AS stichtage_vollstaendig,
@@ -122,7 +115,7 @@ FROM (SELECT ${standSql} AS s) WHERE s IS NOT NULL`,
 ),
 zaehlung AS (
   SELECT kreis_ags, max(stichtag) AS letzte_zaehlung,
-    bool_or(stichtag = ${zaehlungStichtag ? `DATE '${zaehlungStichtag}'` : "NULL"}) AS vorhanden
+    bool_or(stichtag = CAST($zaehlung AS DATE)) AS vorhanden
   FROM eingang.gefluechtete_au GROUP BY kreis_ags
 ),
 zuwendung AS (
@@ -142,6 +135,7 @@ LEFT JOIN laufend AS l ON l.kreis_ags = k.kreis_ags
 LEFT JOIN zaehlung AS z ON z.kreis_ags = k.kreis_ags
 LEFT JOIN zuwendung AS w ON w.kreis_ags = k.kreis_ags
 ORDER BY k.kreis_ags`,
+      { zaehlung: zaehlungStichtag },
     )
   ).map((r) => ({
     ...(r as unknown as KreisQualitaet),

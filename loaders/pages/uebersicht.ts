@@ -34,6 +34,7 @@
  *   Kreise with money committed for J only.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { rows } from "../queries/site.ts";
 import { decimalRatio } from "../tables/sql.ts";
 import { columnsOf, counts, groupSums, groupValue, metric, value } from "../queries/metrics.ts";
 import { includes, type Edition } from "../queries/edition.ts";
@@ -137,10 +138,6 @@ export interface Uebersicht {
 
 type Row = Record<string, unknown>;
 
-async function query(conn: DuckDBConnection, sql: string, params: Record<string, string | number | null> = {}): Promise<Row[]> {
-  const reader = await conn.runAndReadAll(sql, params);
-  return reader.getRowObjectsJson() as Row[];
-}
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -150,8 +147,7 @@ const first = (rs: Row[]): Row => rs[0] ?? {};
 export async function latestCompleteYear(conn: DuckDBConnection, stand: string | null): Promise<{ stand: string; jahr: number }> {
   if (stand !== null && !/^\d{4}-\d{2}-\d{2}$/.test(stand)) throw new Error(`Stand ist kein Datum: ${stand}`);
   const r = first(
-    await query(
-      conn,
+    await rows(conn,
       `WITH s AS (
   SELECT coalesce(CAST($stand AS DATE), (SELECT max(buchungsdatum) FROM main.buchungen), current_date) AS stand
 )
@@ -167,8 +163,7 @@ FROM s`,
 const KENNZAHLEN = ["ansatz_eur", "bewilligt_eur", "ausgezahlt_eur", "rueckforderung_eur"] as const;
 
 async function kennzahlen(conn: DuckDBConnection, jahr: number): Promise<Kennzahl[]> {
-  const rs = await query(
-    conn,
+  const rs = await rows(conn,
     `WITH werte AS (
   SELECT jahr, kennzahl, sum(wert) AS wert
   FROM (
@@ -204,8 +199,7 @@ ORDER BY pos`,
 }
 
 async function ohneAnsatz(conn: DuckDBConnection, jahr: number): Promise<string[]> {
-  const rs = await query(
-    conn,
+  const rs = await rows(conn,
     `SELECT foerderbereich FROM main.haushalt_jahr
 WHERE jahr = $jahr AND ansatz_eur IS NULL AND (bewilligt_eur <> 0 OR ausgezahlt_eur <> 0)
 ORDER BY foerderbereich`,
@@ -216,13 +210,12 @@ ORDER BY foerderbereich`,
 
 /** The latest stichtag of the staffing reports, or null if there are none. */
 async function latestStichtag(conn: DuckDBConnection): Promise<string | null> {
-  return str(first(await query(conn, "SELECT strftime(max(stichtag), '%Y-%m-%d') AS t FROM main.abdeckung_kreis"))["t"]);
+  return str(first(await rows(conn, "SELECT strftime(max(stichtag), '%Y-%m-%d') AS t FROM main.abdeckung_kreis"))["t"]);
 }
 
 async function abdeckung(conn: DuckDBConnection, stichtag: string): Promise<Abdeckung> {
   const r = first(
-    await query(
-      conn,
+    await rows(conn,
       `WITH tage AS (
   SELECT CAST($t AS DATE) AS t,
     (SELECT max(stichtag) FROM main.abdeckung_kreis WHERE stichtag = CAST($t AS DATE) - INTERVAL 1 YEAR) AS v
@@ -276,8 +269,7 @@ LEFT JOIN quote AS prev ON prev.stichtag = tage.v`,
 
 async function nutzung(conn: DuckDBConnection, jahr: number, stichtag: string | null): Promise<Nutzung> {
   const r = first(
-    await query(
-      conn,
+    await rows(conn,
       `WITH jahre AS (SELECT * FROM (VALUES ($jahr), ($jahr - 1)) AS j(jahr)),
 empfaenger AS (
   SELECT j.jahr, count(DISTINCT z.empfaenger_ags) AS n
@@ -305,8 +297,7 @@ SELECT
 /** Pending, rejected and withdrawn applications and the days to decision (intern edition). */
 export async function antragslage(conn: DuckDBConnection, jahr: number): Promise<Antragslage> {
   const r = first(
-    await query(
-      conn,
+    await rows(conn,
       `WITH jahre AS (SELECT * FROM (VALUES ($jahr), ($jahr - 1)) AS j(jahr)),
 entschieden AS (
   SELECT j.jahr, count(b.aktenzeichen) AS n, median(b.bescheid_datum - b.antrag_datum) AS median_tage
@@ -340,8 +331,7 @@ SELECT
 }
 
 async function niedrigsteAbdeckung(conn: DuckDBConnection, stichtag: string, n: number): Promise<KreisAbdeckung[]> {
-  const rs = await query(
-    conn,
+  const rs = await rows(conn,
     // One rank rule on every page: equal values share a rank (rank()); refugees without any filled VZÄ first.
     `SELECT a.kreis_ags, k.kreis_name, k.kreis_typ, a.gefluechtete_au, a.vzae_besetzt, a.gefluechtete_je_vzae,
   rank() OVER (ORDER BY (a.vzae_besetzt = 0) DESC, a.gefluechtete_je_vzae DESC NULLS LAST) AS rang
@@ -364,8 +354,7 @@ LIMIT $n`,
 }
 
 async function abfluss(conn: DuckDBConnection, jahr: number, n: number): Promise<{ kreise: KreisAbfluss[]; land: string | null }> {
-  const rs = await query(
-    conn,
+  const rs = await rows(conn,
     `WITH je_kreis AS (
   SELECT kreis_ags, sum(bewilligt_eur) AS bewilligt_eur, sum(ausgezahlt_eur) AS ausgezahlt_eur
   FROM main.mittel_kreis_jahr
@@ -384,8 +373,7 @@ LIMIT $n`,
     { jahr, n },
   );
   const land = first(
-    await query(
-      conn,
+    await rows(conn,
       `SELECT ${value(metric("auszahlungsquote"), (i) => `sum(${i})`)} AS q FROM main.mittel_kreis_jahr WHERE jahr = $jahr`,
       { jahr },
     ),

@@ -7,8 +7,12 @@ import type { PublishedTableName } from "../tables/index.ts";
 import { openWarehouse, readBuildInfo, warehouseFromEnv, type BuildInfo } from "../warehouse/open.ts";
 
 /** Rows as plain JSON values: DECIMAL and BIGINT come back as strings/numbers DuckDB chose. */
-export async function rows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
-  const r = await conn.runAndReadAll(sql);
+/** Values passed into SQL: always as bound parameters (`$name`), never written into the text. */
+export type SqlParams = Record<string, string | number | null>;
+
+/** A query's rows as JSON-safe objects (DECIMAL and BIGINT as text, dates ISO). */
+export async function rows(conn: DuckDBConnection, sql: string, params: SqlParams = {}): Promise<Record<string, unknown>[]> {
+  const r = await conn.runAndReadAll(sql, params);
   return r.getRowObjectsJson() as Record<string, unknown>[];
 }
 
