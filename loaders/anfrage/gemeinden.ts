@@ -24,7 +24,7 @@ import {
   resolveBereich,
   headerLabel,
   kennzahl,
-  KENNZAHLEN,
+  ANFRAGE_KENNZAHLEN,
   LAND_NAME,
   measureSql,
   scopeSentence,
@@ -33,7 +33,7 @@ import {
   type AnfrageTabelle,
   type AnfrageZeile,
   type Bereich,
-  type Kennzahl,
+  type AnfrageKennzahl,
 } from "./index.ts";
 
 export interface GemeindeAuswahl {
@@ -78,18 +78,18 @@ export const SYNTHETISCH_GEMEINDEN =
   "Synthetische Beispieldaten: Alle Zahlen je Gemeinde und Kreis sind erfunden und keine amtlichen Angaben; nicht zitieren.";
 
 /** Is a measure available per Gemeinde at all (amounts and per inhabitant), or staffing only (refused)? */
-export const jeGemeinde = (k: Kennzahl) => !k.inputs.some((i) => i.startsWith("vzae_") || i === "gefluechtete_au");
-const braucheEinwohner = (k: Kennzahl) => k.inputs.includes("einwohner");
+export const jeGemeinde = (k: AnfrageKennzahl) => !k.inputs.some((i) => i.startsWith("vzae_") || i === "gefluechtete_au");
+const braucheEinwohner = (k: AnfrageKennzahl) => k.inputs.includes("einwohner");
 
 /** How a measure's value for several Gemeinden is formed (German). */
-function gemeindeRegel(k: Kennzahl): string {
+function gemeindeRegel(k: AnfrageKennzahl): string {
   return k.art === "summe"
     ? "Für mehrere Gemeinden: Summe der Gemeinden."
     : "Für mehrere Gemeinden: Summe der Beträge geteilt durch die Summe der Einwohner, mal 1.000.";
 }
 
 /** The footnote of a measure in the Gemeinde table (without its number). */
-export function footnoteGemeinde(k: Kennzahl, bereich: Bereich | null): string {
+export function footnoteGemeinde(k: AnfrageKennzahl, bereich: Bereich | null): string {
   const m = metric(k.name);
   const definition = braucheEinwohner(k)
     ? `${metric(m.formel.zaehler as "bewilligt_eur").label} geteilt durch die Einwohnerzahl mal 1.000, kaufmännisch auf Cent gerundet.`
@@ -159,7 +159,7 @@ export async function anfrageTabelleGemeinden(conn: DuckDBConnection, a: Gemeind
   if (a.kennzahlen.length === 0) throw new AnfrageError("Keine Kennzahl gewählt.");
   const ks = a.kennzahlen.map((n) => {
     const k = kennzahl(n);
-    if (!k) throw new AnfrageError(`Unbekannte Kennzahl: ${n} (möglich: ${KENNZAHLEN.filter(jeGemeinde).map((x) => x.name).join(", ")})`);
+    if (!k) throw new AnfrageError(`Unbekannte Kennzahl: ${n} (möglich: ${ANFRAGE_KENNZAHLEN.filter(jeGemeinde).map((x) => x.name).join(", ")})`);
     return k;
   });
   const staff = ks.filter((k) => !jeGemeinde(k));

@@ -18,7 +18,7 @@ import { counts, metric, value, type Input, type Metric, type MetricKey } from "
  * A measure of the assistant: a metric of the registry (formula, Land rule,
  * definition), shown with 2 decimal places.
  */
-export interface Kennzahl {
+export interface AnfrageKennzahl {
   name: MetricKey;
   label: string;
   definition: string;
@@ -39,7 +39,7 @@ export interface Kennzahl {
 /** Staffing measures: the value at the year's last Stichtag. */
 const STICHTAG = "Wert zum letzten Stichtag der Stellenmeldungen im Jahr.";
 
-function fromRegistry(key: MetricKey): Kennzahl {
+function fromRegistry(key: MetricKey): AnfrageKennzahl {
   const m = metric(key);
   const stichtag = m.inputs.some((i) => i.startsWith("vzae_"));
   return {
@@ -56,7 +56,7 @@ function fromRegistry(key: MetricKey): Kennzahl {
 }
 
 /** The measures the assistant offers, in display order. */
-export const KENNZAHLEN: readonly Kennzahl[] = (
+export const ANFRAGE_KENNZAHLEN: readonly AnfrageKennzahl[] = (
   [
     "bewilligt_eur",
     "ausgezahlt_eur",
@@ -77,7 +77,7 @@ const ALIASES: Record<string, MetricKey> = {
   rueckforderung_eur_je_1000_ew: "rueckforderung_je_1000_ew",
 };
 
-export const kennzahl = (name: string): Kennzahl | undefined => KENNZAHLEN.find((k) => k.name === (ALIASES[name] ?? name));
+export const kennzahl = (name: string): AnfrageKennzahl | undefined => ANFRAGE_KENNZAHLEN.find((k) => k.name === (ALIASES[name] ?? name));
 
 /** A Förderbereich as the assistant names it (from ref.foerderbereiche). */
 export interface Bereich {
@@ -87,18 +87,18 @@ export interface Bereich {
 }
 
 /** The sentence that says which Förderbereiche a measure's figures cover. */
-export function scopeSentence(k: Kennzahl, bereich: Bereich | null): string {
+export function scopeSentence(k: AnfrageKennzahl, bereich: Bereich | null): string {
   if (k.bereichsbezogen) return bereich ? `Nur Förderbereich „${bereich.name}“.` : "Summe über alle Förderbereiche.";
   return bereich && bereich.foerderbereich !== "integrationsmanagement" ? "Betrifft stets das Integrationsmanagement." : "";
 }
 
 /** A measure's label in a column header: amounts of one area carry its short name. */
-export function headerLabel(k: Kennzahl, bereich: Bereich | null): string {
+export function headerLabel(k: AnfrageKennzahl, bereich: Bereich | null): string {
   return k.bereichsbezogen && bereich ? `${k.label}, ${bereich.kurzname}` : k.label;
 }
 
 /** The footnote of a measure (without its number). */
-export function footnote(k: Kennzahl, bereich: Bereich | null): string {
+export function footnote(k: AnfrageKennzahl, bereich: Bereich | null): string {
   return [`${k.label} (${k.unit}): ${k.definition}`, scopeSentence(k, bereich)].filter(Boolean).join(" ");
 }
 
@@ -145,7 +145,7 @@ LEFT JOIN abdeckung AS a ON a.kreis_ags = k.kreis_ags AND a.jahr = j.jahr`;
  * decimals): the registry's formula over the sums of its inputs over the rows
  * that count, rounded to the table's places.
  */
-export function measureSql(k: Kennzahl): string {
+export function measureSql(k: AnfrageKennzahl): string {
   const m = metric(k.name);
   const c = counts(m, (i) => i);
   const wert = value(m, (i) => `sum(${i})${c ? ` FILTER (WHERE ${c})` : ""}`);
@@ -209,7 +209,7 @@ export const QUELLE =
 const isoToDe = (iso: string | null) => (iso ? iso.slice(0, 10).split("-").reverse().join(".") : "unbekannt");
 
 /** Footnotes below the table: definitions of the chosen measures, then Stand, Quelle, Release, synthetic notice. */
-export function footnotes(kennzahlen: readonly Kennzahl[], meta: AnfrageMeta, bereich: Bereich | null = null): string[] {
+export function footnotes(kennzahlen: readonly AnfrageKennzahl[], meta: AnfrageMeta, bereich: Bereich | null = null): string[] {
   const out = kennzahlen.map((k, i) => `${i + 1}) ${footnote(k, bereich)}`);
   out.push(`Stand: ${isoToDe(meta.stand)}`);
   out.push(`Quelle: ${QUELLE}`);
@@ -266,7 +266,7 @@ export async function anfrageTabelle(conn: DuckDBConnection, a: Auswahl, meta: A
   if (a.kennzahlen.length === 0) throw new AnfrageError("Keine Kennzahl gewählt.");
   const ks = a.kennzahlen.map((n) => {
     const k = kennzahl(n);
-    if (!k) throw new AnfrageError(`Unbekannte Kennzahl: ${n} (möglich: ${KENNZAHLEN.map((x) => x.name).join(", ")})`);
+    if (!k) throw new AnfrageError(`Unbekannte Kennzahl: ${n} (möglich: ${ANFRAGE_KENNZAHLEN.map((x) => x.name).join(", ")})`);
     return k;
   });
   const kreise = await resolveKreise(conn, a);

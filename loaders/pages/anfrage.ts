@@ -14,12 +14,12 @@ import {
   footnote,
   footnotes,
   headerLabel,
-  KENNZAHLEN,
+  ANFRAGE_KENNZAHLEN,
   LAND_NAME,
   QUELLE,
   type AnfrageMeta,
   type Bereich,
-  type Kennzahl,
+  type AnfrageKennzahl,
 } from "../anfrage/index.ts";
 import {
   AUSWAHL_GEMEINDEN_NAME,
@@ -56,7 +56,7 @@ export interface AnfrageDaten {
   jahre: number[];
   /** Per measure, the footnote and the header label by Förderbereich key ("alle": all areas). */
   /** The registry's text and formula (MetricText: formel, zaehlt, inputScale), `scale` the table's places. */
-  kennzahlen: (Kennzahl & MetricText & { fussnote: Record<string, string>; kopf: Record<string, string> })[];
+  kennzahlen: (AnfrageKennzahl & MetricText & { fussnote: Record<string, string>; kopf: Record<string, string> })[];
   /** The Förderbereiche with money in the published tables, in the list's order. */
   foerderbereiche: Bereich[];
   /** Footnotes after the measures' definitions: Stand, Quelle, Release, synthetic notice. */
@@ -118,7 +118,7 @@ HAVING sum(bewilligt_eur) <> 0 OR sum(ausgezahlt_eur) <> 0 OR sum(rueckforderung
     kreise,
     regierungsbezirke: [...new Set(kreise.map((k) => k.regierungsbezirk))].sort(),
     jahre,
-    kennzahlen: KENNZAHLEN.map((k) => ({
+    kennzahlen: ANFRAGE_KENNZAHLEN.map((k) => ({
       ...k,
       ...texts.get(k.name)!,
       scale: k.scale,
@@ -186,7 +186,7 @@ FROM main.mittel_gemeinde_jahr ORDER BY gemeinde_ags, jahr, foerderbereich`,
       Number(r["r"]),
     ]),
     einwohner_vorhanden: einwohner,
-    kennzahlen: KENNZAHLEN.filter((k) => jeGemeinde(k) && (einwohner || !k.inputs.includes("einwohner"))).map((k) => ({
+    kennzahlen: ANFRAGE_KENNZAHLEN.filter((k) => jeGemeinde(k) && (einwohner || !k.inputs.includes("einwohner"))).map((k) => ({
       name: k.name,
       fussnote: byBereich((b) => footnoteGemeinde(k, b)),
     })),

@@ -39,7 +39,7 @@ const PROFIL_METRICS = [
   ["gefluechtete_je_vzae", "abdeckung"],
 ] as const satisfies readonly (readonly [MetricKey, "mittel" | "abdeckung"])[];
 
-export const KENNZAHLEN = PROFIL_METRICS.map(([key]) => key);
+export const PROFIL_KENNZAHLEN = PROFIL_METRICS.map(([key]) => key);
 export type KennzahlKey = (typeof PROFIL_METRICS)[number][0];
 
 /**
@@ -82,7 +82,7 @@ export interface KreisInfo {
   zuwendungen_ohne_meldung: number | null;
 }
 
-export interface Kennzahl {
+export interface ProfilKennzahl {
   kennzahl: KennzahlKey;
   gruppe: "mittel" | "abdeckung";
   wert: number | null;
@@ -182,7 +182,7 @@ export interface Nachbar {
 export interface Kreisprofil {
   bezug: Bezug;
   kreis: KreisInfo;
-  kennzahlen: Kennzahl[];
+  kennzahlen: ProfilKennzahl[];
   /** All Kreise of the same type with their values, per Kennzahl (for the ranking chart). */
   vergleich: Vergleich[];
   mittel_jahr: MittelJahr[];
@@ -436,7 +436,7 @@ export async function kreisprofile(
   const zuwendungen = byKreis<Zuwendung>(await rows(conn, ZUWENDUNGEN_SQL));
 
   const typOf = new Map(kreise.map((k) => [String(k["kreis_ags"]), String(k["kreis_typ"])]));
-  const kennzahlenByKreis = byKreis<Kennzahl & { kreis_name: string; kreis_typ: string }>(kennzahlen);
+  const kennzahlenByKreis = byKreis<ProfilKennzahl & { kreis_name: string; kreis_typ: string }>(kennzahlen);
 
   const out = new Map<string, Kreisprofil>();
   for (const k of kreise) {
@@ -460,7 +460,7 @@ export async function kreisprofile(
       zuwendungen_ohne_meldung: k["zuwendungen_ohne_meldung"] == null ? null : Number(k["zuwendungen_ohne_meldung"]),
     };
     const eigene = (kennzahlenByKreis.get(ags) ?? []).map(
-      ({ kreis_name: _n, kreis_typ: _t, ...rest }) => rest as Kennzahl,
+      ({ kreis_name: _n, kreis_typ: _t, ...rest }) => rest as ProfilKennzahl,
     );
     const vergleich: Vergleich[] = kennzahlen
       .filter((r) => r["kreis_typ"] === typ)

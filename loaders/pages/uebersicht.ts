@@ -40,7 +40,7 @@ import { columnsOf, counts, groupSums, groupValue, metric, value } from "../quer
 import { includes, type Edition } from "../queries/edition.ts";
 
 /** A statewide amount of year J with the year before and the change. */
-export interface Kennzahl {
+export interface UebersichtKennzahl {
   kennzahl: "ansatz_eur" | "bewilligt_eur" | "ausgezahlt_eur" | "rueckforderung_eur";
   /** Value in J (sum over the Förderbereiche); null if there is none (e.g. no appropriation). */
   wert: string | null;
@@ -123,7 +123,7 @@ export interface Uebersicht {
   stand: string;
   jahr: number;
   vorjahr: number;
-  kennzahlen: Kennzahl[];
+  kennzahlen: UebersichtKennzahl[];
   /** Förderbereiche with money in J but no appropriation (the Ansatz sum misses them). */
   ohne_ansatz: string[];
   abdeckung: Abdeckung | null;
@@ -160,20 +160,20 @@ FROM s`,
   return { stand: String(r["stand"]), jahr: Number(r["jahr"]) };
 }
 
-const KENNZAHLEN = ["ansatz_eur", "bewilligt_eur", "ausgezahlt_eur", "rueckforderung_eur"] as const;
+const UEBERSICHT_KENNZAHLEN = ["ansatz_eur", "bewilligt_eur", "ausgezahlt_eur", "rueckforderung_eur"] as const;
 
-async function kennzahlen(conn: DuckDBConnection, jahr: number): Promise<Kennzahl[]> {
+async function kennzahlen(conn: DuckDBConnection, jahr: number): Promise<UebersichtKennzahl[]> {
   const rs = await rows(conn,
     `WITH werte AS (
   SELECT jahr, kennzahl, sum(wert) AS wert
   FROM (
     UNPIVOT (SELECT jahr, ansatz_eur, bewilligt_eur, ausgezahlt_eur, rueckforderung_eur
              FROM main.haushalt_jahr WHERE jahr IN ($jahr, $jahr - 1))
-    ON ${KENNZAHLEN.join(", ")} INTO NAME kennzahl VALUE wert
+    ON ${UEBERSICHT_KENNZAHLEN.join(", ")} INTO NAME kennzahl VALUE wert
   )
   GROUP BY jahr, kennzahl
 ),
-k AS (SELECT * FROM (VALUES ${KENNZAHLEN.map((k, i) => `('${k}', ${i})`).join(", ")}) AS k(kennzahl, pos)),
+k AS (SELECT * FROM (VALUES ${UEBERSICHT_KENNZAHLEN.map((k, i) => `('${k}', ${i})`).join(", ")}) AS k(kennzahl, pos)),
 paar AS (
   SELECT k.kennzahl, k.pos, cur.wert AS wert, prev.wert AS vorjahr,
     (SELECT wert FROM werte WHERE jahr = $jahr AND kennzahl = 'ansatz_eur') AS ansatz
@@ -189,7 +189,7 @@ ORDER BY pos`,
     { jahr },
   );
   return rs.map((r) => ({
-    kennzahl: r["kennzahl"] as Kennzahl["kennzahl"],
+    kennzahl: r["kennzahl"] as UebersichtKennzahl["kennzahl"],
     wert: str(r["wert"]),
     vorjahr: str(r["vorjahr"]),
     veraenderung: str(r["veraenderung"]),

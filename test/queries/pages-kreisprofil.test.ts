@@ -10,7 +10,7 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureWarehouse } from "../helpers/fixture-warehouse.ts";
-import { bezugCte, kreisprofile, type Kennzahl, type Kreisprofil } from "../../loaders/pages/kreisprofil.ts";
+import { bezugCte, kreisprofile, type ProfilKennzahl, type Kreisprofil } from "../../loaders/pages/kreisprofil.ts";
 
 const Q = "Destatis (Testdaten)";
 const FIXTURE = `
@@ -69,7 +69,7 @@ const profil = (ags: string): Kreisprofil => {
   if (!p) throw new Error(`kein Profil für ${ags}`);
   return p;
 };
-const kennzahl = (ags: string, key: string): Kennzahl => {
+const kennzahl = (ags: string, key: string): ProfilKennzahl => {
   const k = profil(ags).kennzahlen.find((x) => x.kennzahl === key);
   if (!k) throw new Error(`keine Kennzahl ${key} für ${ags}`);
   return k;
