@@ -63,7 +63,12 @@ interface Scenario {
   path: string;
   /** Label of the Inputs.select that is changed. */
   label: string;
-  /** Containers whose chart (every <svg> inside) must be replaced. */
+  /**
+   * Chart containers. Each holds one or more elements with a `data-gezeichnet`
+   * counter (components/live.js), which the page bumps after it applied the new
+   * selection to that chart (drawn anew or updated in place: values, fills,
+   * labels, legend, tooltips, aria-labels, data table).
+   */
   charts: string[];
 }
 
@@ -77,13 +82,11 @@ const CHANGE_AND_WAIT = `({label, charts}) => {
   const form = [...document.querySelectorAll("form")].find((f) => f.querySelector("label")?.textContent?.trim() === label);
   const select = form?.querySelector("select");
   if (!select) throw new Error("no select labelled " + label);
-  const old = charts.map((c) => new Set(document.querySelectorAll(c + " svg")));
-  if (old.some((o) => o.size === 0)) throw new Error("no chart in " + charts);
+  const counters = () => charts.map((c) => [...document.querySelectorAll(c + " [data-gezeichnet]")].map((e) => e.getAttribute("data-gezeichnet")));
+  const old = counters();
+  if (old.some((o) => o.length === 0)) throw new Error("no chart counter in " + charts);
   return new Promise((resolve, reject) => {
-    const replaced = () => charts.every((c, k) => {
-      const now = [...document.querySelectorAll(c + " svg")];
-      return now.length > 0 && now.every((svg) => !old[k].has(svg));
-    });
+    const replaced = () => counters().every((now, k) => now.length === old[k].length && now.every((n, i) => n !== old[k][i]));
     const timer = setTimeout(() => { observer.disconnect(); reject(new Error("chart not updated in 10 s")); }, 10000);
     const observer = new MutationObserver(() => {
       if (!replaced()) return;
@@ -91,7 +94,7 @@ const CHANGE_AND_WAIT = `({label, charts}) => {
       clearTimeout(timer);
       requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
     });
-    observer.observe(document.body, {childList: true, subtree: true});
+    observer.observe(document.body, {childList: true, subtree: true, attributes: true, attributeFilter: ["data-gezeichnet"]});
     const t0 = performance.now();
     select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
     select.dispatchEvent(new Event("input", {bubbles: true}));
@@ -101,9 +104,10 @@ const CHANGE_AND_WAIT = `({label, charts}) => {
 /**
  * Time from a control change to the updated charts, painted: in the page,
  * the select gets its next option and an input event (what a user's choice
- * fires); the clock stops in the first frame after every chart container holds
- * only new SVGs (requestAnimationFrame, then a task, so style, layout and paint
- * of that frame are included).
+ * fires); the clock stops in the first frame after every chart in the
+ * containers has applied the new selection (its `data-gezeichnet` counter
+ * changed; requestAnimationFrame, then a task, so style, layout and paint of
+ * that frame are included).
  */
 async function interact(browser: Browser, base: string, s: Scenario, changes: number, rate: number): Promise<Interaction> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "de-DE" });

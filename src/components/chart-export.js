@@ -231,6 +231,9 @@ const withTitle = (element, title) => {
 };
 
 export function downloadBar(getFigure, rows, options) {
+  // Rows and options may be functions, read when a button is pressed (a chart updated in place, see live.js).
+  const data = () => (typeof rows === "function" ? rows() : rows);
+  const opts = () => (typeof options === "function" ? options() : options);
   const button = (label, aria, onclick) => {
     const b = html`<button type="button" class="pik-dl" aria-label=${aria}>${label}</button>`;
     b.onclick = async () => {
@@ -243,8 +246,8 @@ export function downloadBar(getFigure, rows, options) {
   };
   return html`<div class="pik-chart-dl pik-noprint" role="group" aria-label=${SITE.herunterladen}>
     <span>${SITE.daten}:</span>
-    ${button("XLSX", `${SITE.datenAls} XLSX`, (f, ctx, file) => saveBlob(xlsxBlob(rows, options, ctx), `${file}.xlsx`))}
-    ${withTitle(button("CSV", `${SITE.datenAls} CSV. ${SITE.csvAgsHinweis}`, (f, ctx, file) => saveBlob(csvBlob(rows, options), `${file}.csv`)), SITE.csvAgsHinweis)}
+    ${button("XLSX", `${SITE.datenAls} XLSX`, (f, ctx, file) => saveBlob(xlsxBlob(data(), opts(), ctx), `${file}.xlsx`))}
+    ${withTitle(button("CSV", `${SITE.datenAls} CSV. ${SITE.csvAgsHinweis}`, (f, ctx, file) => saveBlob(csvBlob(data(), opts()), `${file}.csv`)), SITE.csvAgsHinweis)}
     <span>${SITE.grafik}:</span>
     ${button("SVG", `${SITE.grafikAls} SVG`, (f, ctx, file) => saveBlob(new Blob([composeSvg(f, ctx).svg], {type: "image/svg+xml"}), `${file}.svg`))}
     ${button("PNG", `${SITE.grafikAls} PNG`, async (f, ctx, file) => saveBlob(await pngBlob(composeSvg(f, ctx)), `${file}.png`))}

@@ -4,7 +4,7 @@
 // Heidelberg cover a few pixels only, and a dot keeps them visible and gives
 // the pointer something to hit (each is also a link in the data table).
 import * as Plot from "@observablehq/plot";
-import {withRamp} from "./ramp.js";
+import {rampLegend, withRamp} from "./ramp.js";
 
 /** True when coordinates are projected metres (e.g. UTM) rather than longitude/latitude. */
 function isProjected(geo) {
@@ -21,6 +21,14 @@ function isProjected(geo) {
   return projected;
 }
 
+/** Colour scale options of the map for the given feature values (the same for the first drawing and every update). */
+function colorOf(values, {label, scheme}) {
+  const defined = values.filter((x) => x != null && Number.isFinite(x));
+  const hi = defined.length ? Math.max(...defined) : 1;
+  const lo = Math.min(0, ...defined);
+  return {type: "linear", scheme, label, unknown: "#e5e5e5", domain: [lo, hi > lo ? hi : lo + 1]};
+}
+
 /**
  * @param geo    FeatureCollection whose features carry properties.kreis_ags (see geo.json.ts)
  * @param rows   objects with kreis_ags, kreis_name and the measure
@@ -28,37 +36,45 @@ function isProjected(geo) {
  * @param format number → German text (legend, tooltip)
  * @param label  legend title (with unit)
  * @param href   row → link target (Kreis profile)
+ *
+ * Returns a figure (legend and map) with `update(rows, {value, format, label, ariaLabel})`:
+ * another selection on the same boundaries sets fills, names, tooltips and the
+ * legend in place, without projecting the polygons again (the costly part of a
+ * drawing, measured with `npm run bench`, interaction).
  */
 export function geoMap(geo, rows, {width = 520, value, format = String, label, scheme = "YlGnBu", href, ariaLabel} = {}) {
-  const byAgs = new Map(rows.map((r) => [r.kreis_ags, r]));
-  const features = geo.features.map((f) => ({
-    ...f,
-    properties: {...f.properties, ...(byAgs.get(f.properties.kreis_ags) ?? {kreis_name: f.properties.name ?? f.properties.kreis_ags})},
-  }));
-  const fc = {type: "FeatureCollection", features};
   const w = Math.min(width, 560);
-  const projection = isProjected(geo) ? {type: "identity", reflectY: true, domain: fc} : {type: "mercator", domain: fc};
-  const v = (d) => (d.properties[value] == null ? null : Number(d.properties[value]));
-  const values = features.map(v).filter((x) => x != null && Number.isFinite(x));
-  const hi = values.length ? Math.max(...values) : 1;
-  const lo = Math.min(0, ...values);
-  const color = {type: "linear", scheme, label, unknown: "#e5e5e5", domain: [lo, hi > lo ? hi : lo + 1]};
-  const stadtkreise = features.filter((f) => f.properties.kreis_typ === "Stadtkreis");
-  const common = {
-    fill: v,
-    href: href ? (d) => href(d.properties) : undefined,
-    ariaLabel: (d) => `${d.properties.kreis_name}: ${format(d.properties[value])}`,
-    title: (d) => `${d.properties.kreis_name}\n${label}: ${format(d.properties[value])}`,
-    tip: {pointerEvents: "none"},
+  const projection = isProjected(geo) ? {type: "identity", reflectY: true, domain: geo} : {type: "mercator", domain: geo};
+  const agsOf = geo.features.map((f) => f.properties.kreis_ags);
+  const stadtkreise = geo.features.map((f, i) => i).filter((i) => geo.features[i].properties.kreis_typ === "Stadtkreis");
+  // The texts of the current selection, per feature: the tooltips read them when shown (tip format by index).
+  const state = {titles: [], labels: [], values: [], color: null};
+  const select = (rows, {value, format = String, label}) => {
+    const byAgs = new Map(rows.map((r) => [r.kreis_ags, r]));
+    const props = geo.features.map((f) => ({...f.properties, ...(byAgs.get(f.properties.kreis_ags) ?? {kreis_name: f.properties.name ?? f.properties.kreis_ags})}));
+    state.values = props.map((p) => (p[value] == null ? null : Number(p[value])));
+    state.labels = props.map((p) => `${p.kreis_name}: ${format(p[value])}`);
+    state.titles = props.map((p) => `${p.kreis_name}\n${label}: ${format(p[value])}`);
+    state.color = colorOf(state.values, {label, scheme});
   };
+  select(rows, {value, format, label});
+  const common = (ids) => ({
+    fill: (i) => state.values[i],
+    href: href ? (i) => href({...geo.features[i].properties, kreis_ags: agsOf[i]}) : undefined,
+    ariaLabel: (i) => state.labels[i],
+    // The title channel only marks that a tip is wanted; its text is the current one of the feature.
+    title: (i) => agsOf[i],
+    tip: {pointerEvents: "none", format: {title: (_, k) => state.titles[ids[k]]}},
+  });
+  const all = agsOf.map((_, i) => i);
   const chart = Plot.plot({
     width: w,
     projection,
     ariaLabel,
-    color,
+    color: state.color,
     marks: [
-      Plot.geo(fc, {...common, stroke: "white", strokeWidth: 0.8}),
-      Plot.dot(stadtkreise, Plot.centroid({...common, r: 6, stroke: "#222", strokeWidth: 1.2, className: "pik-stadtkreis-punkt"})),
+      Plot.geo(all, {geometry: (i) => geo.features[i].geometry, ...common(all), stroke: "white", strokeWidth: 0.8}),
+      Plot.dot(stadtkreise, Plot.centroid({geometry: (i) => geo.features[i].geometry, ...common(stadtkreise), r: 6, stroke: "#222", strokeWidth: 1.2, className: "pik-stadtkreis-punkt"})),
     ],
   });
   // The dot repeats the Stadtkreis's own link for the pointer only: keyboard and
@@ -67,7 +83,31 @@ export function geoMap(geo, rows, {width = 520, value, format = String, label, s
     a.setAttribute("tabindex", "-1");
     a.setAttribute("aria-hidden", "true");
   }
-  return withRamp(chart, color, {label, tickFormat: format, width: Math.min(240, w)});
+  const legend = (format, label) => rampLegend(state.color, {label, tickFormat: format, width: Math.min(240, w)});
+  const figure = withRamp(chart, state.color, {label, tickFormat: format, width: Math.min(240, w)});
+  const polygons = [...chart.querySelectorAll('g[aria-label="geo"] path')];
+  const dots = [...chart.querySelectorAll(".pik-stadtkreis-punkt circle")];
+  let pointer = null; // the last pointer position over the map, for redrawing an open tooltip
+  chart.addEventListener("pointermove", (e) => (pointer = {clientX: e.clientX, clientY: e.clientY}));
+  chart.addEventListener("pointerleave", (e) => e.isTrusted && (pointer = null));
+  figure.update = (rows, {value, format = String, label, ariaLabel}) => {
+    select(rows, {value, format, label});
+    const fill = Plot.scale({color: state.color});
+    const paint = (el, i) => {
+      el.setAttribute("fill", fill.apply(state.values[i]));
+      el.setAttribute("aria-label", state.labels[i]);
+    };
+    polygons.forEach((el, k) => paint(el, all[k]));
+    dots.forEach((el, k) => paint(el, stadtkreise[k]));
+    if (ariaLabel != null) chart.setAttribute("aria-label", ariaLabel);
+    figure.querySelector(".pik-ramp").replaceWith(legend(format, label));
+    // An open tooltip shows the previous selection's text: Plot draws it anew for the same pointer position.
+    if (pointer && [...chart.querySelectorAll('g[aria-label="tip"]')].some((g) => g.hasChildNodes())) {
+      chart.dispatchEvent(new PointerEvent("pointerleave", {pointerType: "mouse"}));
+      chart.dispatchEvent(new PointerEvent("pointermove", {pointerType: "mouse", clientX: pointer.clientX, clientY: pointer.clientY}));
+    }
+  };
+  return figure;
 }
 
 /**

@@ -25,15 +25,29 @@ export function sourceLine(meta, quellen) {
  * The table is built when the disclosure first opens: every control change
  * redraws the charts, and building closed tables doubled the time to the
  * updated chart (measured with `npm run bench`, interaction).
+ * `figure.setTable(rows, options)` gives the figure the rows of another
+ * selection (for a chart that lasts across control changes, see live.js): the
+ * downloads take them, an open table is rebuilt, a closed one when it opens.
  */
-export function withTable(chart, rows, {columns, header, format, sort, reverse} = {}) {
+export function withTable(chart, rows, options = {}) {
+  let current = {rows, options};
+  const table = () => {
+    const {columns, header, format, sort, reverse} = current.options;
+    return Inputs.table(current.rows, {columns, header, format, sort, reverse, rows: 12, layout: "auto", select: false});
+  };
   const figure = html`<figure class="pik-figure">${chart}</figure>`;
   const details = html`<details class="pik-table"><summary>${SITE.tabelleAnzeigen}</summary></details>`;
   details.addEventListener("toggle", () => {
-    if (details.open && details.childElementCount === 1)
-      details.append(Inputs.table(rows, {columns, header, format, sort, reverse, rows: 12, layout: "auto", select: false}));
+    if (details.open && details.childElementCount === 1) details.append(table());
   });
-  figure.append(downloadBar(() => figure, rows, {columns, header}), details);
+  figure.append(downloadBar(() => figure, () => current.rows, () => ({columns: current.options.columns, header: current.options.header})), details);
+  figure.setTable = (rows, options = {}) => {
+    current = {rows, options};
+    if (details.childElementCount > 1) {
+      if (details.open) details.lastChild.replaceWith(table());
+      else details.lastChild.remove();
+    }
+  };
   return figure;
 }
 
