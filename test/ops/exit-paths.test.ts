@@ -71,7 +71,7 @@ describe("temp files of the warehouse build", () => {
     const next = cli(["ingest"], env);
     expect(next.code).toBe(0);
     expect(readdirSync(folder).sort()).toEqual(["pik.duckdb", "pik.duckdb.json"]);
-  });
+  }, 180_000);
 
   it("SIGTERM (Ctrl+C, a service stop): exit 143, no temp file, no lock, no warehouse", () => {
     const data = validFolder();

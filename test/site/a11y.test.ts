@@ -40,7 +40,7 @@ interface AxeResult {
 async function axe(page: Page): Promise<AxeResult> {
   await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
   // Data tables are built on first opening: wait until every one is there.
-  await page.waitForFunction(() => [...document.querySelectorAll("details.pik-table")].every((d) => d.querySelector("table")));
+  await page.waitForFunction(() => [...document.querySelectorAll("details.pik-table")].every((d) => d.querySelector("table")), undefined, { timeout: 120_000 });
   await page.waitForTimeout(100);
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async (values) => {

@@ -49,8 +49,9 @@ describe("per-chart downloads", () => {
   it("every chart on the main pages has CSV, XLSX, SVG and PNG buttons", async () => {
     for (const route of ["/", "/mittel", "/integrationsmanagement", "/haushalt", "/kreise/08111"]) {
       const w = await open(route);
+      // Charts draw once their card has a width: wait for them (a busy machine is slow), then count.
+      await expect.poll(() => w.page.locator("figure.pik-figure").count(), { timeout: 60_000 }).toBeGreaterThan(0);
       const figures = await w.page.locator("figure.pik-figure").count();
-      expect(figures, route).toBeGreaterThan(0);
       const bars = await w.page.locator("figure.pik-figure > .pik-chart-dl").evaluateAll((els) =>
         els.map((e) => [...e.querySelectorAll("button")].map((b) => b.textContent)),
       );
