@@ -2,6 +2,8 @@
 // from third parties (no web fonts, no CDN, no telemetry).
 import { readFileSync } from "node:fs";
 import { TILES } from "./src/components/tiles.js";
+import { SITE } from "./src/components/strings.js";
+import { GEMEINDEN } from "./src/components/strings-gemeinden.js";
 import { footerHtml, readSidecar } from "./loaders/site/release.ts";
 import { followWarehouse } from "./loaders/site/cache.ts";
 import { siteStaging } from "./loaders/site/staging.ts";
@@ -39,7 +41,9 @@ export default {
   style: "style.css",
   head: '<link rel="icon" href="data:,">' + (EDITION === "intern" ? '<meta name="robots" content="noindex, nofollow">' : "") + A11Y_REPAIRS,
   // „Interne Ausgabe – nicht zur Veröffentlichung“ on every page of the intern build; nothing in the public one.
-  header: editionBanner(EDITION),
+  // Then the synthetic-data notice, in the page's HTML (known at build time from the warehouse sidecar): inserted
+  // by a cell after load it pushed the whole page down (layout shift, CLS 0.5–0.6).
+  header: ({ path }: { path: string }) => editionBanner(EDITION) + syntheticNoticeHtml(path),
   // „Datenstand … · Release …“ read from the warehouse sidecar each time a page is rendered (npm run build ingests first).
   // The page data follows the release it names: a preview drops loader outputs of an older release, a build stops.
   footer: () => {
@@ -65,3 +69,12 @@ export default {
   search: false,
   sidebar: true,
 };
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The notice every page shows while the sample data is in use (the sidecar's `synthetic`, the pages' meta.synthetisch). */
+function syntheticNoticeHtml(path: string): string {
+  if (!readSidecar()?.synthetic) return "";
+  const detail = path === "/gemeinden" ? `<p class="pik-synthetic-detail">${escapeHtml(GEMEINDEN.echteGemeinden)}</p>` : "";
+  return `<div class="pik-synthetic" role="note"><p><strong>${escapeHtml(SITE.synthetischTitel)}.</strong> ${escapeHtml(SITE.synthetischText)}</p>${detail}</div>`;
+}

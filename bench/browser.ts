@@ -150,3 +150,61 @@ export async function measureInteractions(siteDir: string, changes = 50, rate = 
     await site.close();
   }
 }
+
+export interface LayoutShift {
+  path: string;
+  colorScheme: "light" | "dark";
+  /** Sum of the layout-shift entries without recent input, load + 2 s (Chromium's CLS without session windows: an upper bound). */
+  cls: number;
+  /** The largest shifts: value and the nodes that moved (tag#id.class). */
+  shifts: { value: number; sources: string[] }[];
+}
+
+// Runs in the page before its scripts: buffers every layout-shift entry with the nodes that moved.
+const OBSERVE_SHIFTS = `(() => {
+  const shifts = [];
+  window.__pikShifts = shifts;
+  const name = (n) => {
+    if (!n || n.nodeType !== 1) return n ? n.nodeName : "?";
+    const cls = typeof n.className === "string" && n.className ? "." + n.className.trim().split(/\\s+/).join(".") : "";
+    return n.tagName.toLowerCase() + (n.id ? "#" + n.id : "") + cls;
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) shifts.push({value: e.value, sources: (e.sources || []).map((s) => name(s.node))});
+  }).observe({type: "layout-shift", buffered: true});
+})()`;
+
+/** Cumulative layout shift of `page` at `url`: load, rendered cells, then 2 s more. */
+export async function layoutShiftOf(page: import("playwright-core").Page, url: string): Promise<{ cls: number; shifts: { value: number; sources: string[] }[] }> {
+  await page.addInitScript(OBSERVE_SHIFTS);
+  const response = await page.goto(url);
+  if (!response?.ok()) throw new Error(`${url}: HTTP ${response?.status()}`);
+  await page.waitForLoadState("load");
+  await settled(page);
+  await page.waitForTimeout(2000);
+  const shifts = (await page.evaluate("window.__pikShifts")) as { value: number; sources: string[] }[];
+  const cls = shifts.reduce((s, e) => s + e.value, 0);
+  return { cls: Math.round(cls * 1000) / 1000, shifts: [...shifts].sort((a, b) => b.value - a.value).slice(0, 5) };
+}
+
+/** CLS of each page at 1280×900, in the light and the dark colour scheme. */
+export async function measureLayoutShift(siteDir: string, paths: readonly string[]): Promise<LayoutShift[]> {
+  const site = await serve(siteDir, { gzip: true });
+  const browser = await launch();
+  try {
+    const out: LayoutShift[] = [];
+    for (const colorScheme of ["light", "dark"] as const) {
+      for (const path of paths) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "de-DE", colorScheme });
+        const page = await context.newPage();
+        const r = await layoutShiftOf(page, site.url + path);
+        out.push({ path, colorScheme, ...r });
+        await context.close();
+      }
+    }
+    return out;
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}

@@ -1,10 +1,11 @@
 /**
- * npm run bench [-- --only ingest,build,weight,interaction,lighthouse,columns,duplikate] [--quick] [--repeat N] [--site DIR]
+ * npm run bench [-- --only ingest,build,weight,interaction,lighthouse,cls,columns,duplikate] [--quick] [--repeat N] [--site DIR]
  *
  * The two speeds users feel, measured against the obvious alternatives:
  * ingest (ours vs DuckDB's bare read_csv), build (cold, 10×, rebuild; one
  * loader for 44 Kreis pages vs 44), page weight (gzip, in the browser),
- * interaction (control → painted chart, CPU 4× throttled) and Lighthouse.
+ * interaction (control → painted chart, CPU 4× throttled), Lighthouse and
+ * layout shift (CLS over load + 2 s of every built page, light and dark).
  * Prints a table, merges every figure into bench/results.json (the ingest keys
  * of `npm run bench:ingest` stay as they are) and rewrites the README table.
  *   --quick     no 10 M-row ingest, no 10× build, one run each
@@ -17,15 +18,16 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, release, totalmem, type } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { htmlPages } from "../test/site/harness.ts";
 import { TILES } from "../src/components/tiles.js";
-import { measureInteractions, measureWeights } from "./browser.ts";
+import { measureInteractions, measureLayoutShift, measureWeights } from "./browser.ts";
 import { benchBuild } from "./build.ts";
 import { benchColumns } from "./columns.ts";
 import { benchDuplicates } from "./duplicates.ts";
 import { measureLighthouse } from "./lighthouse.ts";
 import { kilobytes, seconds } from "./stats.ts";
 
-const PARTS = ["ingest", "build", "weight", "interaction", "lighthouse", "columns", "duplikate"] as const;
+const PARTS = ["ingest", "build", "weight", "interaction", "lighthouse", "cls", "columns", "duplikate"] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -50,6 +52,8 @@ export const TARGETS = {
   interaction_p95_ms: 100,
   /** DuckDB-WASM compressed, as the issue states it (not downloaded). */
   duckdb_wasm_bytes: 4_200_000,
+  /** Cumulative layout shift over load + 2 s, every page, light and dark (issue: layout shift). */
+  cls: 0.05,
 };
 
 const MAIN_PAGES = ["/", "/mittel", "/integrationsmanagement", "/haushalt", "/kreise/08111", "/daten", "/methodik", "/pruefbericht", "/anfrage", "/barrierefreiheit"];
@@ -103,7 +107,7 @@ if (only.has("build")) {
   cleanup = b.cleanup;
 }
 
-const browserParts = (["weight", "interaction", "lighthouse"] as const).filter((p) => only.has(p));
+const browserParts = (["weight", "interaction", "lighthouse", "cls"] as const).filter((p) => only.has(p));
 if (browserParts.length && !siteDir) {
   siteDir = resolve(".cache/bench-site");
   log(`\nBaue die Site nach ${siteDir} …`);
@@ -140,6 +144,24 @@ try {
     const r = await measureLighthouse(siteDir!, MAIN_PAGES);
     fresh.lighthouse = r;
     for (const l of r) log(`  ${l.path.padEnd(26)} Performance ${l.performance}, Barrierefreiheit ${l.accessibility}`);
+  }
+  if (only.has("cls")) {
+    const pages = htmlPages(siteDir!).filter((p) => !p.startsWith("/_"));
+    log(`\n6. Layout-Verschiebung (CLS, Laden + 2 s, 1280×900, hell und dunkel): ${pages.length} Seiten, Ziel ≤ ${TARGETS.cls}`);
+    const r = await measureLayoutShift(siteDir!, pages);
+    const worst = (scheme: string) => r.filter((x) => x.colorScheme === scheme).reduce((a, b) => (b.cls > a.cls ? b : a));
+    fresh.cls = {
+      viewport: "1280x900",
+      window: "load + 2 s, layout-shift entries without hadRecentInput, summed",
+      target: TARGETS.cls,
+      pages: r.map(({ path, colorScheme, cls }) => ({ path, colorScheme, cls })),
+      max_light: worst("light").cls,
+      max_dark: worst("dark").cls,
+    };
+    for (const x of r) {
+      log(`  ${x.path.padEnd(26)} ${x.colorScheme.padEnd(5)} CLS ${x.cls.toFixed(3)} ${x.cls <= TARGETS.cls ? "" : "(über dem Ziel)"}`);
+      if (x.cls > TARGETS.cls) for (const s of x.shifts) log(`      ${s.value.toFixed(3)}  ${s.sources.join(", ")}`);
+    }
   }
 } finally {
   cleanup();
@@ -189,6 +211,20 @@ function renderTable(r: Record<string, any>): string {
   }
   for (const i of r.interaction ?? []) rows.push([`Control → painted chart, \`${i.page}\` (${i.control}, ${i.changes}×, CPU ${i.cpuThrottling}× slower)`, `median ${i.medianMs} ms, p95 **${i.p95Ms} ms**`, "p95 ≤ 100 ms", ok(i.p95Ms <= TARGETS.interaction_p95_ms)]);
   for (const l of r.lighthouse ?? []) rows.push([`Lighthouse \`${l.path}\` (desktop)`, `performance ${l.performance}, accessibility ${l.accessibility} (LCP ${l.lcpMs} ms, TBT ${l.tbtMs} ms)`, "", ""]);
+  const c = r.cls;
+  if (c) {
+    const main = (p: any) => !p.path.startsWith("/kreise/");
+    for (const p of c.pages.filter((p: any) => main(p) && p.colorScheme === "light")) {
+      const dark = c.pages.find((d: any) => d.path === p.path && d.colorScheme === "dark");
+      const worst = Math.max(p.cls, dark?.cls ?? 0);
+      rows.push([`Layout shift (CLS) \`${p.path}\` (load + 2 s, light / dark)`, `${p.cls} / ${dark?.cls ?? "–"}`, `≤ ${c.target}`, ok(worst <= c.target)]);
+    }
+    const kreise = c.pages.filter((p: any) => !main(p));
+    if (kreise.length) {
+      const worst = Math.max(...kreise.map((p: any) => p.cls));
+      rows.push([`Layout shift (CLS), worst of the ${kreise.length / 2} Kreis profiles (light and dark)`, String(worst), `≤ ${c.target}`, ok(worst <= c.target)]);
+    }
+  }
   for (const [keys, d] of Object.entries(r.duplicates ?? {}) as [string, any][])
     rows.push([`Validate, ${Number(keys).toLocaleString("en-US")} rows with one \`zahlung_id\` (median of ${d.runs_ms.length})`, `${seconds(d.median_ms)}, peak ${d.peak_rss_mb} MB, spilled ${d.spill_bytes} B`, "linear", ""]);
   const m = r.machine;

@@ -1,16 +1,10 @@
-// Page furniture shared by all pages: the synthetic-data notice, the
-// "Stand · Quelle" line under every chart and the table one click away.
+// Page furniture shared by all pages (the synthetic-data notice is static, in the
+// header of observablehq.config.ts): the "Stand · Quelle" line under every chart and the table one click away.
 import * as Inputs from "@observablehq/inputs";
 import {html} from "htl";
 import {downloadBar} from "./chart-export.js";
 import {formatDate} from "./format.js";
 import {QUELLEN, SITE} from "./strings.js";
-
-/** The notice every page shows while the sample data is in use (meta.synthetisch). */
-export function syntheticNotice(meta) {
-  if (!meta.synthetisch) return html``;
-  return html`<div class="pik-synthetic" role="note"><strong>${SITE.synthetischTitel}.</strong> ${SITE.synthetischText}</div>`;
-}
 
 /** "Stand: 30.11.2025 · Quelle: … · Release …" from the build metadata. */
 export function sourceLine(meta, quellen) {
