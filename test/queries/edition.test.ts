@@ -88,7 +88,7 @@ describe("PIK_EDITION", () => {
         [
           "tsx",
           "-e",
-          'import("./observablehq.config.ts").then((c) => console.log(JSON.stringify({header: c.default.header, head: c.default.head, paths: c.default.dynamicPaths})))',
+          'import("./observablehq.config.ts").then((c) => console.log(JSON.stringify({header: c.default.header({path: "/"}), head: c.default.head, paths: c.default.dynamicPaths})))',
         ],
         { env: { ...process.env, PIK_EDITION: edition }, encoding: "utf8", timeout: 60_000 },
       );
@@ -96,12 +96,15 @@ describe("PIK_EDITION", () => {
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(GERMAN_ERROR);
     const pub = JSON.parse(config("oeffentlich").stdout) as { header: string; head: string; paths: string[] };
-    expect(pub.header).toBe("");
+    // The header may hold the synthetic-data notice; never the intern banner.
+    expect(pub.header).not.toContain("pik-intern-banner");
+    expect(pub.header).not.toContain("Interne Ausgabe");
     expect(pub.head).not.toContain("noindex");
     expect(pub.paths).toHaveLength(44);
     expect(pub.paths.every((p) => p.startsWith("/kreise/"))).toBe(true);
     const intern = JSON.parse(config("intern").stdout) as { header: string; head: string; paths: string[] };
     expect(intern.header).toContain("Interne Ausgabe – nicht zur Veröffentlichung");
+    expect(intern.header).toContain('class="pik-intern-banner"');
     expect(intern.head).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(intern.paths).toHaveLength(44 + 6);
     expect(intern.paths).toContain("/data/downloads/antraege.csv");
