@@ -23,7 +23,7 @@ import {
   BASIS_SQL,
   resolveBereich,
   headerLabel,
-  kennzahl,
+  checkedKennzahlen,
   ANFRAGE_KENNZAHLEN,
   LAND_NAME,
   measureSql,
@@ -153,15 +153,7 @@ export async function gemeindeEinwohnerAnzahl(conn: DuckDBConnection): Promise<n
 
 /** The inquiry table for Gemeinden. */
 export async function anfrageTabelleGemeinden(conn: DuckDBConnection, a: GemeindeAuswahl, meta: AnfrageMeta): Promise<AnfrageTabelle> {
-  if (!Number.isInteger(a.von) || !Number.isInteger(a.bis) || a.von > a.bis) {
-    throw new AnfrageError(`Ungültiger Jahresbereich: ${a.von}–${a.bis}`);
-  }
-  if (a.kennzahlen.length === 0) throw new AnfrageError("Keine Kennzahl gewählt.");
-  const ks = a.kennzahlen.map((n) => {
-    const k = kennzahl(n);
-    if (!k) throw new AnfrageError(`Unbekannte Kennzahl: ${n} (möglich: ${ANFRAGE_KENNZAHLEN.filter(jeGemeinde).map((x) => x.name).join(", ")})`);
-    return k;
-  });
+  const ks = checkedKennzahlen(a, ANFRAGE_KENNZAHLEN.filter(jeGemeinde));
   const staff = ks.filter((k) => !jeGemeinde(k));
   if (staff.length > 0) throw new AnfrageError(`Für Gemeinden nicht verfügbar: ${staff.map((k) => k.name).join(", ")}. ${NICHT_JE_GEMEINDE}`);
   if (ks.some(braucheEinwohner) && (await gemeindeEinwohnerAnzahl(conn)) === 0) {

@@ -258,17 +258,25 @@ async function resolveKreise(conn: DuckDBConnection, a: Auswahl): Promise<string
   return all.map((k) => k.kreis_ags);
 }
 
-/** The inquiry table for a selection. */
-export async function anfrageTabelle(conn: DuckDBConnection, a: Auswahl, meta: AnfrageMeta): Promise<AnfrageTabelle> {
+/**
+ * The checks every inquiry starts with, for Kreise and Gemeinden alike: a sensible
+ * year range and known measures (an unknown one is named with those `offered`).
+ */
+export function checkedKennzahlen(a: Pick<Auswahl, "von" | "bis" | "kennzahlen">, offered: readonly AnfrageKennzahl[]): AnfrageKennzahl[] {
   if (!Number.isInteger(a.von) || !Number.isInteger(a.bis) || a.von > a.bis) {
     throw new AnfrageError(`Ungültiger Jahresbereich: ${a.von}–${a.bis}`);
   }
   if (a.kennzahlen.length === 0) throw new AnfrageError("Keine Kennzahl gewählt.");
-  const ks = a.kennzahlen.map((n) => {
+  return a.kennzahlen.map((n) => {
     const k = kennzahl(n);
-    if (!k) throw new AnfrageError(`Unbekannte Kennzahl: ${n} (möglich: ${ANFRAGE_KENNZAHLEN.map((x) => x.name).join(", ")})`);
+    if (!k) throw new AnfrageError(`Unbekannte Kennzahl: ${n} (möglich: ${offered.map((x) => x.name).join(", ")})`);
     return k;
   });
+}
+
+/** The inquiry table for a selection. */
+export async function anfrageTabelle(conn: DuckDBConnection, a: Auswahl, meta: AnfrageMeta): Promise<AnfrageTabelle> {
+  const ks = checkedKennzahlen(a, ANFRAGE_KENNZAHLEN);
   const kreise = await resolveKreise(conn, a);
   const bereich = await resolveBereich(conn, a.foerderbereich);
   const allCount = Number((await conn.runAndReadAll("SELECT count(*) FROM main.kreise")).getRows()[0]?.[0] ?? 0);
